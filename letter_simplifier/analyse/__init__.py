@@ -1,0 +1,123 @@
+"""Stage 2: Document in, Analysis out: sentences, glossary terms, dates,
+deadlines (through `law`), amounts, actions, references, sender."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import NotALetter, NotDutch
+from ..glossary import Glossary, GlossaryMatcher, load_glossary
+from ..model import Analysis, Document, Objection, Sentence, Span, TermHit, Warning
+from ..nlp import is_dutch, parse
+from .actions import find_actions
+from .amounts import find_amounts
+from .dates import find_dates
+from .deadlines import find_deadlines
+from .letter import find_letter_date, find_letter_kind, find_sender
+from .references import find_references
+
+MIN_WORDS = 25
+# A letter from an agency has at least one of these.
+LETTER_SIGNS = re.compile(
+    r"\b(?:geachte|datum|kenmerk|betreft|onderwerp|met\s+vriendelijke\s+groet|"
+    r"hoogachtend|dagtekening|postbus|brief)\b",
+    re.IGNORECASE,
+)
+
+_matchers: dict[int, GlossaryMatcher] = {}
+
+
+def matcher_for(glossary: Glossary) -> GlossaryMatcher:
+    # Built once per glossary version, not per letter.
+    key = id(glossary)
+    if key not in _matchers:
+        _matchers.clear()
+        _matchers[key] = GlossaryMatcher(glossary)
+    return _matchers[key]
+
+
+def check_is_letter(document: Document) -> None:
+    words = document.text.split()
+    if len(words) < MIN_WORDS:
+        raise NotALetter()
+    if not is_dutch(document.text):
+        raise NotDutch()
+    if len(LETTER_SIGNS.findall(document.text)) < 2:
+        raise NotALetter()
+
+
+def analyse(document: Document, glossary: Glossary | None = None) -> Analysis:
+    check_is_letter(document)
+    glossary = glossary if glossary is not None else load_glossary()
+    doc = parse(document.text)
+    sentences = [
+        Sentence(s.text.strip(), Span(s.start_char, s.start_char + len(s.text.rstrip()),
+                                      document.page_at(s.start_char)))
+        for s in doc.sents if s.text.strip()
+    ]
+    dates = find_dates(document.text)
+    letter_date = find_letter_date(document, dates)
+    # Dates without a year ("vóór 1 mei") are read again against the letter date.
+    if letter_date:
+        dates = find_dates(document.text, reference=letter_date)
+    sender = find_sender(document)
+    deadlines = find_deadlines(document, sentences, dates, letter_date, sender.kind)
+    actions = find_actions(sentences, deadlines)
+    objection_deadlines = [d for d in deadlines if d.purpose == "bezwaar_maken"]
+    objection_possible = bool(objection_deadlines) or any(
+        a.verb == "bezwaar_maken" for a in actions)
+    warnings = []
+    if letter_date is None:
+        warnings.append(Warning(
+            "no_letter_date",
+            "We vinden de datum van de brief niet. Termijnen zonder datum kunnen we niet "
+            "uitrekenen. Kijk zelf in de brief."))
+    for deadline in deadlines:
+        if deadline.depends_on_receipt:
+            warnings.append(Warning(
+                "depends_on_receipt",
+                "Een termijn telt vanaf de dag dat de brief bij je kwam. We rekenen vanaf de "
+                "datum van de brief. Kwam de brief later? Dan heb je iets meer tijd."))
+            break
+    return Analysis(
+        document=document,
+        sentences=sentences,
+        sender=sender,
+        letter_kind=find_letter_kind(document),
+        letter_date=letter_date,
+        deadlines=deadlines,
+        amounts=find_amounts(document, sentences),
+        actions=actions,
+        references=find_references(document),
+        objection=Objection(
+            possible=objection_possible,
+            deadline=min((d.last_day for d in objection_deadlines), default=None),
+            how=objection_how(document.text) if objection_possible else "",
+        ),
+        terms=find_terms(document, doc, glossary),
+        warnings=warnings,
+    )
+
+
+def objection_how(text: str) -> str:
+    online = re.search(r"\b(?:digitaal|online|DigiD|via\s+(?:de\s+)?website|www\.)", text,
+                       re.IGNORECASE)
+    if online:
+        return ("Maak bezwaar online (met DigiD) of stuur een brief. "
+                "Zet erin waarom je het er niet mee eens bent.")
+    return ("Stuur een brief. Zet erin waarom je het er niet mee eens bent. "
+            "Zet je naam, de datum en het kenmerk van de brief erbij.")
+
+
+def find_terms(document: Document, doc, glossary: Glossary) -> list[TermHit]:
+    hits: dict[str, TermHit] = {}
+    for match in matcher_for(glossary).find(doc):
+        entry = match.entry
+        if entry.term in hits:
+            continue
+        hits[entry.term] = TermHit(
+            term=entry.term, found=match.found, plain=entry.plain,
+            alternative=entry.alternative,
+            span=Span(match.start, match.end, document.page_at(match.start)),
+        )
+    return list(hits.values())

@@ -1,0 +1,52 @@
+"""What the letter asks the reader to do.
+
+A sentence asks for action when it holds a directive ("U moet", "Wij verzoeken
+u", "Stuur", "Dan kunt u ... bezwaar"); the verb phrase nearest after the
+directive says which action (data/signals.toml). One action per verb; the
+plain instruction is written later, by the explain stage.
+"""
+
+from __future__ import annotations
+
+from ..model import Action, Deadline, Sentence
+from . import rules
+from .references import mask_bsns
+
+
+def find_actions(sentences: list[Sentence], deadlines: list[Deadline]) -> list[Action]:
+    actions: dict[str, Action] = {}
+    for sentence in sentences:
+        for verb in sentence_verbs(sentence.text):
+            if verb in actions:
+                continue
+            deadline = first_deadline(deadlines, verb)
+            immediate = deadline is None and bool(rules.immediate().search(sentence.text))
+            actions[verb] = Action(
+                verb=verb, text=mask_bsns(" ".join(sentence.text.split())), plain="",
+                deadline=deadline.last_day if deadline else None,
+                span=sentence.span, immediate=immediate,
+            )
+    return sorted(actions.values(), key=lambda a: a.span.start)
+
+
+def sentence_verbs(text: str) -> list[str]:
+    """The verbs asked for in one sentence: for each directive, the verb phrase
+    nearest after it (before it counts double), unless that phrase is denied."""
+    phrases = [(m.start(), m.end(), rule.label)
+               for rule in rules.action_verbs() for m in rule.pattern.finditer(text)
+               if not rules.negation().search(text[:m.start()])]
+    verbs: list[str] = []
+    for directive in rules.directives():
+        for m in directive.finditer(text):
+            distances = [((start - m.start()) if start >= m.start() else 2 * (m.start() - end),
+                          verb) for start, end, verb in phrases]
+            if distances:
+                verb = min(distances)[1]
+                if verb not in verbs:
+                    verbs.append(verb)
+    return verbs
+
+
+def first_deadline(deadlines: list[Deadline], verb: str) -> Deadline | None:
+    dated = [d for d in deadlines if d.purpose == verb and d.last_day]
+    return min(dated, key=lambda d: d.last_day) if dated else None

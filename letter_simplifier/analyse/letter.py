@@ -1,0 +1,81 @@
+"""Letter-level facts: the letter date (dagtekening), the sender and the kind."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model import Document, Sender
+from . import rules
+from .dates import DateMention
+
+# Labels that introduce the letter date, strongest first.
+DATE_LABELS = re.compile(
+    r"(?:\b(?:dagtekening|datum\s+van\s+(?:deze\s+)?brief|verzenddatum|briefdatum|datum)\s*:?\s*$)"
+    r"|(?:^\s*[A-Z][a-z'-]+(?:[ -][A-Za-z][a-z'-]+)?,\s*$)",  # "Rotterdam, 12 maart 2026"
+    re.IGNORECASE | re.MULTILINE,
+)
+# Dates that are never the letter date.
+NOT_LETTER_DATE = re.compile(
+    r"(?:geboren|geboortedatum|vervaldatum|periode|ingangsdatum|van|vanaf|tot|t/m|"
+    r"vóór|voor|uiterlijk|op|sinds|per|betaald\s+op|ontvangen\s+op|d\.d\.)\s*:?\s*$",
+    re.IGNORECASE,
+)
+HEAD_FRACTION = 0.35
+
+
+def find_letter_date(document: Document, dates: list[DateMention]) -> date | None:
+    text = document.text
+    for mention in dates:
+        before = text[max(0, mention.start - 40):mention.start]
+        if DATE_LABELS.search(before.split("\n")[-1] if "\n" in before else before):
+            return mention.value
+    head_end = document.pages[0].start + int((document.pages[0].end - document.pages[0].start)
+                                             * HEAD_FRACTION)
+    for mention in dates:
+        if mention.start > head_end:
+            break
+        before = text[max(0, mention.start - 25):mention.start]
+        if mention.has_year and not NOT_LETTER_DATE.search(before):
+            return mention.value
+    return None
+
+
+def head(document: Document) -> str:
+    first = document.pages[0]
+    return document.text[first.start:first.start + max(600, (first.end - first.start) // 3)]
+
+
+def find_sender(document: Document) -> Sender:
+    for text in (head(document), document.text):
+        for rule in rules.senders():
+            m = rule.pattern.search(text)
+            if m:
+                name = rule.name.replace("{1}", m.group(1).strip() if m.groups() else "")
+                return Sender(" ".join(name.split()), rule.kind)
+    first_line = next((line.strip() for line in document.text.splitlines() if line.strip()), "")
+    return Sender(first_line[:60] or "Onbekend", "other")
+
+
+def subject_line(text: str) -> str:
+    m = re.search(r"^\s*(?:betreft|onderwerp|inzake)\s*:?\s*(.+)$", text,
+                  re.IGNORECASE | re.MULTILINE)
+    return m.group(1) if m else ""
+
+
+def find_letter_kind(document: Document) -> str:
+    """The subject line decides (in the order of letter_kinds.toml); without a
+    match there, the kind the letter names most often. A generic kind
+    ("beslissing") only when no specific kind matches anywhere."""
+    subject = subject_line(document.text)
+    for generic in (False, True):
+        candidates = [rule for rule in rules.letter_kinds() if rule.generic == generic]
+        for rule in candidates:
+            if subject and rule.pattern.search(subject):
+                return rule.kind
+        counts = [(len(rule.pattern.findall(document.text)), -order, rule.kind)
+                  for order, rule in enumerate(candidates)]
+        best = max(counts, default=(0, 0, ""))
+        if best[0]:
+            return best[2]
+    return "overig"

@@ -1,0 +1,107 @@
+"""Rule data files (letter_simplifier/data/*.toml), loaded and compiled once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import DATA_DIR
+
+FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+def load(name: str) -> dict:
+    with (DATA_DIR / f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class SenderRule:
+    pattern: re.Pattern
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class KindRule:
+    kind: str
+    pattern: re.Pattern
+    summary: str
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A rule that gives a label (a role, a verb) where its pattern matches."""
+
+    label: str
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def senders() -> tuple[SenderRule, ...]:
+    return tuple(
+        SenderRule(re.compile(rule["pattern"], re.MULTILINE | (
+            0 if "{1}" in rule["name"] else re.IGNORECASE)), rule["name"], rule["kind"])
+        for rule in load("senders")["sender"]
+    )
+
+
+@lru_cache(maxsize=1)
+def letter_kinds() -> tuple[KindRule, ...]:
+    return tuple(
+        KindRule(rule["kind"], re.compile(rule["pattern"], FLAGS), rule["summary"],
+                 rule.get("generic", False))
+        for rule in load("letter_kinds")["kind"]
+    )
+
+
+@lru_cache(maxsize=1)
+def amount_roles() -> tuple[Labelled, ...]:
+    return tuple(Labelled(r["role"], re.compile(r["pattern"], FLAGS))
+                 for r in load("amount_roles")["role"])
+
+
+@lru_cache(maxsize=1)
+def directives() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, FLAGS) for p in load("signals")["directives"])
+
+
+@lru_cache(maxsize=1)
+def action_verbs() -> tuple[Labelled, ...]:
+    return tuple(Labelled(r["verb"], re.compile(r["pattern"], FLAGS))
+                 for r in load("signals")["verb"])
+
+
+@lru_cache(maxsize=1)
+def negation() -> re.Pattern:
+    return re.compile(load("signals")["negation"], FLAGS)
+
+
+@lru_cache(maxsize=1)
+def immediate() -> re.Pattern:
+    return re.compile(load("signals")["immediate"], FLAGS)
+
+
+def nearest_label(rules: tuple[Labelled, ...], text: str, position: int,
+                  *, after_weight: float = 1.0) -> tuple[str, str] | None:
+    """The label whose pattern matches closest to `position` in `text`.
+
+    Distance counts from the end of a match before `position` or from the start
+    of a match after it (times `after_weight`, to prefer words before).
+    """
+    best: tuple[float, int, str, str] | None = None
+    for order, rule in enumerate(rules):
+        for m in rule.pattern.finditer(text):
+            if m.end() <= position:
+                distance = position - m.end()
+            elif m.start() >= position:
+                distance = (m.start() - position) * after_weight
+            else:
+                distance = 0
+            candidate = (distance, order, rule.label, m.group())
+            if best is None or candidate[:2] < best[:2]:
+                best = candidate
+    return (best[2], best[3]) if best else None

@@ -1,0 +1,98 @@
+"""Command line: `letter-simplifier explain FILE`, `evaluate DIR`, `serve`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from .errors import LetterError
+
+
+def parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="letter-simplifier",
+                                     description="Explain Dutch government letters in plain Dutch.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    explain = sub.add_parser("explain", help="explain one letter (PDF or text)")
+    explain.add_argument("file", type=Path)
+    explain.add_argument("--json", action="store_true", help="print the JSON contract")
+    explain.add_argument("-o", "--output", type=Path, help="write sheet + original as PDF")
+    explain.add_argument("--html", type=Path, help="write the sheet as HTML")
+    explain.add_argument("--today", type=parse_day, help="fix today's date (YYYY-MM-DD)")
+
+    evaluate = sub.add_parser("evaluate", help="measure accuracy on letters with expected JSON")
+    evaluate.add_argument("folder", type=Path)
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--verbose", action="store_true", help="list every miss")
+
+    serve = sub.add_parser("serve", help="run the web app (development server)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=5000)
+    return parser
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    from .pipeline import explain_letter
+    from .render import render_html, render_pdf
+
+    try:
+        data = args.file.read_bytes()
+    except OSError:
+        print("Het bestand bestaat niet of kan niet worden geopend.", file=sys.stderr)
+        print("error: file_not_found", file=sys.stderr)
+        return 2
+    result = explain_letter(data, args.file.name, today=args.today)
+    if args.output:
+        args.output.write_bytes(render_pdf(result.explanation, result.document))
+    if args.html:
+        args.html.write_text(render_html(result.explanation), encoding="utf-8")
+    if args.json or not (args.output or args.html):
+        print(json.dumps(result.contract(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_folder, format_table
+
+    report = evaluate_folder(args.folder)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_table(report, verbose=args.verbose))
+    return 0 if report.letters else 1
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from app import create_app
+
+    create_app().run(host=args.host, port=args.port)
+    return 0
+
+
+COMMANDS = {"explain": run_explain, "evaluate": run_evaluate, "serve": run_serve}
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except LetterError as error:
+        print(error.message, file=sys.stderr)
+        print(f"error: {error.code}", file=sys.stderr)
+        return error.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

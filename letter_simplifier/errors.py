@@ -1,0 +1,105 @@
+"""Errors a user can act on.
+
+Every failure that bad input can cause is a LetterError with a stable code (for
+the CLI and the API), a plain Dutch message (for the person with the letter) and
+an exit code. Nothing else should reach a user as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class LetterError(Exception):
+    """Base error: `code` is stable, `message` is plain Dutch for the user."""
+
+    code = "error"
+    exit_code = 1
+    message = "Er ging iets mis. Probeer het opnieuw."
+    http_status = 400
+
+    def __init__(self, message: str | None = None, *, detail: str | None = None):
+        self.message = message or self.message
+        # `detail` is for developers (never letter text): e.g. the parser's error class.
+        self.detail = detail
+        super().__init__(self.message)
+
+    def to_dict(self) -> dict:
+        return {"error": self.code, "message": self.message}
+
+
+class UnsupportedFileType(LetterError):
+    code = "unsupported_file_type"
+    exit_code = 3
+    message = (
+        "Dit soort bestand kunnen we niet lezen. "
+        "Stuur een PDF, een foto of een tekstbestand van de brief."
+    )
+    http_status = 415
+
+
+class EmptyFile(LetterError):
+    code = "empty_file"
+    exit_code = 4
+    message = "Het bestand is leeg. Kies het bestand van de brief opnieuw."
+
+
+class CorruptFile(LetterError):
+    code = "corrupt_file"
+    exit_code = 5
+    message = (
+        "Het bestand is kapot of niet helemaal verstuurd. "
+        "Maak het bestand opnieuw en probeer het nog een keer."
+    )
+
+
+class EncryptedPdf(LetterError):
+    code = "encrypted_pdf"
+    exit_code = 6
+    message = (
+        "De PDF is beveiligd met een wachtwoord. "
+        "Open de PDF, bewaar hem zonder wachtwoord en probeer het opnieuw. "
+        "Of stuur een foto van de brief."
+    )
+
+
+class NoText(LetterError):
+    code = "no_text"
+    exit_code = 7
+    message = (
+        "We vinden geen tekst in dit bestand. "
+        "Is het een scan? Stuur dan een foto van de brief."
+    )
+    http_status = 422
+
+
+class NotALetter(LetterError):
+    code = "not_a_letter"
+    exit_code = 8
+    message = (
+        "Dit lijkt geen brief van een instantie. "
+        "Controleer of je het goede bestand hebt gekozen."
+    )
+    http_status = 422
+
+
+class NotDutch(LetterError):
+    code = "not_dutch"
+    exit_code = 9
+    message = (
+        "Deze brief is niet in het Nederlands. "
+        "We kunnen alleen Nederlandse brieven uitleggen."
+    )
+    http_status = 422
+
+
+class TooLarge(LetterError):
+    code = "file_too_large"
+    exit_code = 10
+    message = "Het bestand is te groot. Stuur een kleiner bestand of minder pagina's."
+    http_status = 413
+
+
+class TooManyPages(LetterError):
+    code = "too_many_pages"
+    exit_code = 11
+    message = "De brief heeft te veel pagina's. Stuur alleen de pagina's van de brief zelf."
+    http_status = 413

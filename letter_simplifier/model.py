@@ -1,0 +1,192 @@
+"""The typed values that flow between stages (see DESIGN.md, "The way through").
+
+ingest -> Document; analyse -> Analysis; explain -> Explanation. Each finding
+keeps where it came from (page and character span in `Document.text`) so a
+surface can point at the spot in the letter.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word as read from the page; offsets index `Document.text`."""
+
+    text: str
+    page: int
+    start: int
+    end: int
+    # Box in PDF points from the page's top-left corner; None for plain text.
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    start: int  # offset of the page's first character in Document.text
+    end: int
+    width: float | None = None
+    height: float | None = None
+
+
+@dataclass
+class Document:
+    """A letter as text with its layout, independent of how it was read."""
+
+    filename: str
+    media_type: str  # "application/pdf", "text/plain", "image/jpeg", ...
+    method: str  # "text-layer" | "ocr" | "plain-text"
+    text: str
+    pages: list[Page]
+    words: list[Word] = field(default_factory=list)
+    original: bytes = b""
+    ocr_confidence: float | None = None
+
+    def page_at(self, offset: int) -> int:
+        """The 1-based page number that holds character `offset`."""
+        starts = [p.start for p in self.pages]
+        index = bisect.bisect_right(starts, offset) - 1
+        return self.pages[max(index, 0)].number
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    page: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Sender:
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: date | None
+    last_day: date | None
+    text: str
+    purpose: str  # one of the action verbs: "betalen", "bezwaar_maken", ...
+    rule: str
+    span: Span
+    depends_on_receipt: bool = False
+    on_non_working_day: bool = False
+    extended_from: date | None = None
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    currency: str
+    role: str  # to_pay | to_receive | debt_total | fine | surcharge | benefit | other
+    text: str
+    span: Span
+    label: str = ""  # the words that gave the role, e.g. "verhoging"
+
+
+@dataclass(frozen=True)
+class Action:
+    verb: str
+    text: str  # the sentence in the letter
+    plain: str  # what to do, in plain Dutch
+    deadline: date | None
+    span: Span
+    immediate: bool = False
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # kenmerk | betalingskenmerk | iban | dossiernummer | bsn | other
+    text: str  # normalised; a BSN is masked here already
+    valid: bool | None
+    span: Span
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class TermHit:
+    term: str
+    found: str
+    plain: str
+    alternative: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Objection:
+    possible: bool
+    deadline: date | None
+    how: str
+
+
+@dataclass(frozen=True)
+class Warning:
+    code: str
+    message: str
+
+
+@dataclass
+class Analysis:
+    document: Document
+    sentences: list[Sentence]
+    sender: Sender
+    letter_kind: str
+    letter_date: date | None
+    deadlines: list[Deadline]
+    amounts: list[Amount]
+    actions: list[Action]
+    references: list[Reference]
+    objection: Objection
+    terms: list[TermHit]
+    warnings: list[Warning]
+
+
+@dataclass(frozen=True)
+class Todo:
+    plain: str
+    verb: str
+    deadline: date | None
+    days_left: int | None
+    immediate: bool = False
+
+
+@dataclass(frozen=True)
+class MoneyLine:
+    label: str
+    amount: str  # formatted "€ 1.234,56"
+    value: float
+    role: str
+
+
+@dataclass
+class Explanation:
+    """The sheet model: everything the sheet says, already in plain Dutch."""
+
+    title: str
+    sender: Sender
+    letter_date: date | None
+    today: date
+    summary: list[str]
+    todos: list[Todo]
+    money: list[MoneyLine]
+    objection_lines: list[str]
+    terms: list[TermHit]
+    references: list[Reference]
+    help_lines: list[str]
+    warnings: list[Warning]
+    disclaimer: str

@@ -1,0 +1,106 @@
+"""Stage 4: Explanation in, HTML or PDF out.
+
+HTML comes from Jinja2 templates (templates/); the PDF is that HTML through
+WeasyPrint, followed by the original letter's pages (pypdf). A letter that came
+as text is typeset as A4 pages first, so the mentor prints sheet + letter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+import re
+from functools import lru_cache
+
+import pypdf
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .. import TEMPLATES_DIR
+from ..explain.format import days_left_text, long_date, short_date
+from ..model import Document, Explanation
+
+# WeasyPrint and fontTools log every font subset at INFO/DEBUG.
+for noisy in ("weasyprint", "fontTools", "pypdf"):
+    logging.getLogger(noisy).setLevel(logging.ERROR)
+
+REFERENCE_LABELS = {
+    "kenmerk": "Kenmerk",
+    "betalingskenmerk": "Betalingskenmerk",
+    "dossiernummer": "Dossiernummer",
+    "iban": "Rekeningnummer (IBAN)",
+    "bsn": "BSN",
+    "other": "Nummer",
+}
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)),
+                      autoescape=select_autoescape(["html"]))
+    env.globals.update(long_date=long_date, short_date=short_date,
+                       days_left_text=days_left_text, reference_labels=REFERENCE_LABELS)
+    return env
+
+
+@lru_cache(maxsize=1)
+def sheet_css() -> str:
+    return (TEMPLATES_DIR / "sheet.css").read_text(encoding="utf-8")
+
+
+def render_html(explanation: Explanation, *, hidden_terms: int = 0) -> str:
+    return environment().get_template("sheet.html").render(
+        sheet=explanation, css=sheet_css(), hidden_terms=hidden_terms)
+
+
+def html_document(html: str):
+    from weasyprint import HTML  # heavy import: only when a PDF is made
+
+    return HTML(string=html, base_url=str(TEMPLATES_DIR)).render()
+
+
+def html_to_pdf(html: str) -> bytes:
+    return html_document(html).write_pdf()
+
+
+# How many hard words the printed sheet keeps when all of them do not fit on one page.
+TERM_LIMITS = (16, 12, 8, 4, 0)
+
+
+def render_sheet_pdf(explanation: Explanation) -> bytes:
+    """The sheet on one A4 page: when the hard words do not fit, the printed sheet
+    keeps the first ones (in the order of the letter) and says there are more."""
+    rendered = html_document(render_html(explanation))
+    terms = explanation.terms
+    for limit in TERM_LIMITS:
+        if len(rendered.pages) == 1:
+            break
+        if limit >= len(terms):
+            continue
+        shorter = dataclasses.replace(explanation, terms=terms[:limit])
+        rendered = html_document(render_html(shorter, hidden_terms=len(terms) - limit))
+    return rendered.write_pdf()
+
+
+def typeset_text(text: str, filename: str = "brief") -> bytes:
+    """A plain-text letter as A4 pages (a form feed starts a new page)."""
+    pages = [[p.strip("\n") for p in re.split(r"\n\s*\n", page) if p.strip()]
+             for page in text.split("\f")]
+    html = environment().get_template("letter.html").render(pages=pages, filename=filename)
+    return html_to_pdf(html)
+
+
+def original_pdf(document: Document) -> bytes:
+    if document.media_type == "application/pdf":
+        return document.original
+    return typeset_text(document.text, document.filename)
+
+
+def render_pdf(explanation: Explanation, document: Document) -> bytes:
+    """The sheet first, then every page of the original letter."""
+    writer = pypdf.PdfWriter()
+    for part in (render_sheet_pdf(explanation), original_pdf(document)):
+        writer.append(pypdf.PdfReader(io.BytesIO(part)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

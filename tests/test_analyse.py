@@ -1,0 +1,201 @@
+"""Analyse and extract: sentences, lemmas, glossary matching, dates, amounts,
+deadlines, actions, references, sender and kind."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from letter_simplifier.analyse import analyse
+from letter_simplifier.analyse.amounts import MONEY, parse_number
+from letter_simplifier.analyse.dates import find_dates
+from letter_simplifier.analyse.references import mask_bsns
+from letter_simplifier.glossary import Glossary, GlossaryEntry, GlossaryMatcher
+from letter_simplifier.ingest import ingest
+from letter_simplifier.nlp import parse
+
+
+def entry(term, *variants):
+    return GlossaryEntry(term=term, plain=f"uitleg {term}", category="test", variants=variants)
+
+
+GLOSSARY = Glossary([
+    entry("huurtoeslag"), entry("toeslag", "toeslagen"), entry("beschikking", "beschikkingen"),
+    entry("terugvordering", "terugvorderen", "teruggevorderd"), entry("invorderingsrente"),
+    entry("eigen bijdrage", "eigen bijdragen"), entry("CJIB"), entry("dagtekening"),
+    entry("derhalve"), entry("verhoging"), entry("beslag"),
+])
+
+
+def sentences(text):
+    return [s.text.strip() for s in parse(text).sents if s.text.strip()]
+
+
+def test_sentences_survive_abbreviations():
+    text = ("Wij verwijzen naar onze brief d.d. 12 maart 2026 t.a.v. de afdeling Werk. "
+            "Dit is o.a. i.v.m. art. 17 nr. 3 van de wet, bijv. uw loon. Betaal z.s.m. "
+            "het bedrag m.b.t. de maand mei. Neem contact op.")
+    assert sentences(text) == [
+        "Wij verwijzen naar onze brief d.d. 12 maart 2026 t.a.v. de afdeling Werk.",
+        "Dit is o.a. i.v.m. art. 17 nr. 3 van de wet, bijv. uw loon.",
+        "Betaal z.s.m. het bedrag m.b.t. de maand mei.",
+        "Neem contact op.",
+    ]
+
+
+def test_sentences_follow_letter_layout(letter_text):
+    found = sentences(letter_text)
+    assert "Postbus 1024" in found
+    assert "Ons kenmerk: SZW-2026/004512" in found
+    assert "Betreft: terugvordering bijstand" in found
+    assert "Geachte mevrouw De Vries," in found
+    # A sentence wrapped over several lines stays one sentence.
+    wrapped = "Wij verzoeken u het formulier\nin te vullen en vóór 1 mei\nterug te sturen. Dank u."
+    wide = "x" * 10 + "\n" + wrapped
+    assert "Wij verzoeken u het formulier\nin te vullen en vóór 1 mei\nterug te sturen." in \
+        sentences(wide)
+    table = "Maand\tBedrag\noktober 2025\t€ 412,18\nnovember 2025\t€ 389,50\n"
+    assert sentences(table) == ["Maand\tBedrag", "oktober 2025\t€ 412,18",
+                                "november 2025\t€ 389,50"]
+
+
+def test_lemmas_come_from_simplemma():
+    doc = parse("Het bedrag is teruggevorderd en u heeft de beschikkingen ontvangen.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["teruggevorderd"] == "terugvorderen"
+    assert lemmas["heeft"] == "hebben"
+    assert lemmas["beschikkingen"] == "beschikking"
+
+
+def matched(text):
+    return [m.entry.term for m in GlossaryMatcher(GLOSSARY).find(parse(text))]
+
+
+def test_glossary_matches_forms_lemmas_phrases_and_compounds():
+    assert matched("Uw huurtoeslagbeschikking is herzien.") == ["huurtoeslag", "beschikking"]
+    assert matched("Het bedrag wordt teruggevorderd.") == ["terugvordering"]
+    assert matched("De beschikkingen zijn verstuurd.") == ["beschikking"]
+    assert matched("Uw eigen bijdragen stijgen.") == ["eigen bijdrage"]
+    assert matched("Het CJIB stuurt een brief.") == ["CJIB"]
+    assert "toeslag" in matched("De zorgtoeslagen worden verrekend.")
+    assert matched("De invorderingsrente loopt op.") == ["invorderingsrente"]
+    assert matched("Er komt een beslaglegging.") == ["beslag"]
+    # No glossary word: nothing found, even inside other long words.
+    assert matched("Wij wensen u een fijne dag en veel succes met de verhuizing.") == []
+
+
+def test_dates_in_dutch_notations():
+    found = find_dates("Datum: 12 maart 2026; uiterlijk 03-04-2026, op dinsdag 14 april, "
+                       "2026-05-01 en 31-02-2026.", reference=date(2026, 3, 12))
+    assert [d.value for d in found] == [date(2026, 3, 12), date(2026, 4, 3), date(2026, 4, 14),
+                                        date(2026, 5, 1)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("€ 1.234,56", 1234.56), ("€ 95,-", 95.0), ("EUR 1.050,00", 1050.0),
+    ("1.234 euro", 1234.0), ("€1234.56", 1234.56), ("€ 40,00", 40.0), ("€ 0,50", 0.5),
+])
+def test_amount_notations(text, value):
+    m = MONEY.search(f"Het bedrag van {text} staat open.")
+    assert m and parse_number(m["n1"] or m["n2"]) == value
+
+
+def explain_text(text):
+    return analyse(ingest(text.encode(), "brief.txt"), GLOSSARY)
+
+
+def test_letter_fields(letter_text):
+    analysis = explain_text(letter_text)
+    assert analysis.letter_date == date(2026, 3, 24)
+    assert (analysis.sender.name, analysis.sender.kind) == ("Gemeente Rotterdam", "gemeente")
+    assert analysis.letter_kind == "terugvordering"
+    deadlines = {(d.purpose, d.date, d.last_day) for d in analysis.deadlines}
+    assert deadlines == {
+        ("betalen", date(2026, 5, 1), date(2026, 4, 30)),  # "vóór 1 mei": 30 April
+        ("gegevens_sturen", date(2026, 4, 7), date(2026, 4, 7)),  # 2 weeks, no extension
+        ("bezwaar_maken", date(2026, 5, 6), date(2026, 5, 6)),  # 5 May is an Atw holiday
+    }
+    assert [(a.value, a.role) for a in analysis.amounts] == [(1234.56, "to_pay")]
+    assert {a.verb for a in analysis.actions} == {
+        "betalen", "wijziging_doorgeven", "gegevens_sturen", "bezwaar_maken"}
+    change = next(a for a in analysis.actions if a.verb == "wijziging_doorgeven")
+    assert change.immediate and change.deadline is None
+    refs = {(r.kind, r.text, r.valid) for r in analysis.references}
+    assert refs == {("kenmerk", "SZW-2026/004512", None), ("bsn", "*****2333", True),
+                    ("iban", "NL91ABNA0417164300", True),
+                    ("betalingskenmerk", "1234567890123456", None)}
+    assert analysis.objection.possible and analysis.objection.deadline == date(2026, 5, 6)
+    assert {t.term for t in analysis.terms} >= {"terugvordering", "derhalve", "dagtekening"}
+    # The period "van 1 januari 2025 t/m 31 mei 2025" is no deadline.
+    assert all(d.last_day.year == 2026 for d in analysis.deadlines)
+
+
+HEAD = ("Gemeente Utrecht\nPostbus 1\n\nDatum: 3 april 2026\nBetreft: uw aanvraag\n\n"
+        "Geachte heer,\n\n")
+TAIL = "\n\nMet vriendelijke groet,\n\nAfdeling Werk en Inkomen\n"
+
+
+@pytest.mark.parametrize("sentence,purpose,last_day,receipt", [
+    ("U moet binnen 14 dagen de formulieren invullen.", "formulier_invullen",
+     date(2026, 4, 17), False),
+    ("Stuur binnen drie weken na de datum van deze brief uw loonstroken op.",
+     "gegevens_sturen", date(2026, 4, 24), False),
+    ("Betaal het bedrag uiterlijk 12-05-2026 op onze rekening.", "betalen",
+     date(2026, 5, 12), False),
+    ("Stuur de papieren tot en met 15 mei 2026 naar ons op.", "gegevens_sturen",
+     date(2026, 5, 15), False),
+    ("U moet het bedrag binnen veertien dagen na ontvangst van deze brief betalen.",
+     "betalen", date(2026, 4, 17), True),
+    ("Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dagtekening "
+     "van deze brief bezwaar maken.", "bezwaar_maken", date(2026, 5, 18), False),
+])
+def test_deadline_wordings(sentence, purpose, last_day, receipt):
+    body = ("Wij hebben uw aanvraag ontvangen en bekeken. Hieronder leest u wat u moet doen. "
+            + sentence)
+    analysis = explain_text(HEAD + body + TAIL)
+    assert [(d.purpose, d.last_day, d.depends_on_receipt) for d in analysis.deadlines] == [
+        (purpose, last_day, receipt)]
+    if receipt:
+        assert any(w.code == "depends_on_receipt" for w in analysis.warnings)
+
+
+@pytest.mark.parametrize("sentence,role", [
+    ("U moet € 250,00 terugbetalen.", "to_pay"),
+    ("Wij verhogen de boete met een verhoging van € 47,50.", "surcharge"),
+    ("De boete bedraagt € 95,-.", "fine"),
+    ("Het totaal openstaande bedrag is € 1.050,00.", "debt_total"),
+    ("U ontvangt een bedrag van € 120,00 op uw rekening.", "to_receive"),
+    ("Uw uitkering bedraagt € 1.326,17 per maand.", "benefit"),
+    ("Incassokosten\t€ 40,00", "surcharge"),
+])
+def test_amount_roles(sentence, role):
+    analysis = explain_text(HEAD + "Wij schrijven u over uw zaak bij ons kantoor. " + sentence
+                            + TAIL)
+    assert [a.role for a in analysis.amounts] == [role]
+
+
+@pytest.mark.parametrize("sentence,verb", [
+    ("U moet het bedrag van € 10,00 betalen.", "betalen"),
+    ("Wij verzoeken u uw bankafschriften op te sturen.", "gegevens_sturen"),
+    ("Stuur de loonstroken op naar ons adres.", "gegevens_sturen"),
+    ("Vul het formulier in en stuur het terug.", "formulier_invullen"),
+    ("Neem contact op als u niet kunt betalen.", "contact_opnemen"),
+    ("Wij nodigen u uit voor een gesprek op het Jongerenloket.", "afspraak"),
+    ("Wijzigingen moet u direct doorgeven.", "wijziging_doorgeven"),
+])
+def test_action_signal_phrases(sentence, verb):
+    analysis = explain_text(HEAD + "Wij schrijven u over uw zaak bij ons kantoor. " + sentence
+                            + TAIL)
+    assert [a.verb for a in analysis.actions] == [verb]
+
+
+def test_invalid_iban_is_marked_and_bsn_is_masked_everywhere():
+    text = HEAD + ("Betaal op rekening NL91 ABNA 0417 1643 01. Uw BSN is 123456782. "
+                   "Wij verzoeken u te betalen.") + TAIL
+    analysis = explain_text(text)
+    ibans = [r for r in analysis.references if r.kind == "iban"]
+    assert ibans and ibans[0].valid is False
+    assert [r.text for r in analysis.references if r.kind == "bsn"] == ["*****6782"]
+    assert "123456782" not in mask_bsns(text)
+    assert all("123456782" not in a.text for a in analysis.actions)
