@@ -44,6 +44,11 @@ def sentence_verbs(text: str) -> list[str]:
                 verb = min(distances)[1]
                 if verb not in verbs:
                     verbs.append(verb)
+    mentioned = {verb for _, _, verb in phrases}
+    for main, absorbed in rules.absorbs().items():
+        if main in mentioned and any(v in absorbed for v in verbs):
+            verbs = [v for v in verbs if v not in absorbed]
+            verbs += [] if main in verbs else [main]
     return verbs
 
 

@@ -76,6 +76,11 @@ def action_verbs() -> tuple[Labelled, ...]:
 
 
 @lru_cache(maxsize=1)
+def absorbs() -> dict[str, list[str]]:
+    return load("signals")["absorbs"]
+
+
+@lru_cache(maxsize=1)
 def negation() -> re.Pattern:
     return re.compile(load("signals")["negation"], FLAGS)
 
