@@ -10,6 +10,9 @@ from letter_simplifier.render import typeset_text
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+# Browser fixtures (live_server, browser, page) for every test module.
+pytest_plugins = ["tests.browser"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 TODAY = date(2026, 3, 30)

@@ -1,0 +1,11 @@
+"""The Flask surface: one blueprint per area, all thin over the library.
+
+`app.py` at the top level holds `create_app()`; each area registers itself in
+`BLUEPRINTS` below.
+"""
+
+from __future__ import annotations
+
+from .letters import bp as letters_bp
+
+BLUEPRINTS = [letters_bp]
