@@ -11,12 +11,14 @@ import logging
 import os
 
 from flask import Flask, Response, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from letter_simplifier import TEMPLATES_DIR
 from letter_simplifier.errors import LetterError, TooLarge
 from letter_simplifier.ingest import MAX_BYTES
 from letter_simplifier.render import sheet_css
 from letter_simplifier.web import BLUEPRINTS
+from letter_simplifier.web.letters import api_bp
 
 log = logging.getLogger("letter_simplifier.web")
 
@@ -31,8 +33,11 @@ def create_app(config: dict | None = None) -> Flask:
         SECRET_KEY=os.environ.get("LETTER_SIMPLIFIER_SECRET_KEY") or os.urandom(32).hex(),
     )
     app.config.update(config or {})
+    # Every form posts a CSRF token; the JSON API (no cookies, no forms) is exempt.
+    csrf = CSRFProtect(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    csrf.exempt(api_bp)
 
     @app.after_request
     def security_headers(response: Response) -> Response:
@@ -50,6 +55,13 @@ def create_app(config: dict | None = None) -> Flask:
         if request.path.startswith("/api/"):
             return jsonify(error.to_dict()), error.http_status
         return render_template("error.html", error=error, css=sheet_css()), error.http_status
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(_error):
+        error = LetterError("Deze pagina was te lang open. Laad de pagina opnieuw en probeer "
+                            "het nog een keer.")
+        error.code = "csrf_failed"
+        return render_template("error.html", error=error, css=sheet_css()), 400
 
     @app.errorhandler(413)
     def too_large(_error):

@@ -24,7 +24,7 @@ SAMPLE = SAMPLES / "cjib-aanmaning.pdf"
 
 @pytest.fixture()
 def client():
-    return create_app({"TESTING": True}).test_client()
+    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False}).test_client()
 
 
 def upload(client, path: str, data: bytes, name: str, **form):
@@ -73,6 +73,14 @@ def test_bad_uploads_get_dutch_errors(client, data, code, status):
     page = upload(client, "/uitleg", data, "brief.pdf")
     assert page.status_code == status
     assert "Dat lukte niet" in page.text and "Traceback" not in page.text
+
+
+def test_form_posts_need_a_csrf_token():
+    client = create_app({"TESTING": True}).test_client()
+    response = upload(client, "/uitleg", SAMPLE.read_bytes(), "brief.pdf")
+    assert response.status_code == 400 and "Laad de pagina opnieuw" in response.text
+    api = upload(client, "/api/explain", SAMPLE.read_bytes(), "brief.pdf")
+    assert api.status_code == 200
 
 
 def free_port() -> int:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from .letters import api_bp as letters_api_bp
 from .letters import bp as letters_bp
 
-BLUEPRINTS = [letters_bp]
+BLUEPRINTS = [letters_bp, letters_api_bp]

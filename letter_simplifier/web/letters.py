@@ -14,6 +14,7 @@ from ..pipeline import Result, explain_letter
 from ..render import render_html, render_pdf, sheet_css
 
 bp = Blueprint("letters", __name__)
+api_bp = Blueprint("letters_api", __name__, url_prefix="/api")
 
 
 @bp.get("/")
@@ -36,7 +37,7 @@ def explain_page():
     return render_html(result.explanation)
 
 
-@bp.post("/api/explain")
+@api_bp.post("/explain")
 def explain_api():
     return jsonify(explain_upload().contract())
 
