@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,9 +24,31 @@ class Result:
         return to_contract(self.analysis, self.explanation)
 
 
+# progress(step, fraction): step is "lezen", "begrijpen" or "uitleggen".
+Progress = Callable[[str, float], None]
+
+
+def no_progress(step: str, fraction: float) -> None:
+    pass
+
+
 def explain_letter(data: bytes, filename: str = "brief", *, today: date | None = None,
-                   glossary: Glossary | None = None) -> Result:
-    document = ingest(data, filename)
+                   glossary: Glossary | None = None, progress: Progress = no_progress) -> Result:
+    return explain_files([(data, filename)], today=today, glossary=glossary, progress=progress)
+
+
+def explain_files(files: list[tuple[bytes, str]], *, today: date | None = None,
+                  glossary: Glossary | None = None, progress: Progress = no_progress) -> Result:
+    """One letter from one file, or from several photos that are its pages."""
+    progress("lezen", 0.1)
+    if len(files) == 1:
+        document = ingest(*files[0])
+    else:
+        from .ingest import ingest_pages  # photos of several pages (OCR)
+
+        document = ingest_pages(files)
+    progress("begrijpen", 0.7)
     analysis = analyse(document, glossary)
+    progress("uitleggen", 0.9)
     explanation = explain(analysis, today)
     return Result(document, analysis, explanation)

@@ -29,7 +29,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 class LiveServer:
     def __init__(self, config: dict | None = None):
-        self.app = create_app({"TESTING": True, **(config or {})})
+        self.app = create_app({"TESTING": True, "RATELIMIT_ENABLED": False, **(config or {})})
         self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

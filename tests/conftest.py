@@ -10,8 +10,9 @@ from letter_simplifier.render import typeset_text
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-# Browser fixtures (live_server, browser, page) for every test module.
-pytest_plugins = ["tests.browser"]
+# Fixtures for every test module: browser (live_server, browser, page) and
+# throwaway services (redis_url, rq_worker).
+pytest_plugins = ["tests.browser", "tests.services"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -1,5 +1,4 @@
-"""The web app: upload a letter, get the sheet or the PDF; bad files get Dutch errors.
-One test starts the real server the README's first command starts (gunicorn)."""
+"""The web app through Flask's test client, plus the real gunicorn server."""
 
 from __future__ import annotations
 
@@ -24,7 +23,8 @@ SAMPLE = SAMPLES / "cjib-aanmaning.pdf"
 
 @pytest.fixture()
 def client():
-    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False}).test_client()
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
+    return app.test_client()
 
 
 def upload(client, path: str, data: bytes, name: str, **form):
@@ -32,27 +32,53 @@ def upload(client, path: str, data: bytes, name: str, **form):
                        content_type="multipart/form-data")
 
 
-def test_upload_page_is_dutch_and_has_a_form(client):
+def finish(client, location: str, seconds: float = 60) -> dict:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        state = client.get(location + "/status").json
+        if state["state"] in ("done", "failed"):
+            return state
+        time.sleep(0.1)
+    raise AssertionError("job did not finish")
+
+
+def test_upload_page_is_dutch_with_limits_and_strict_headers(client):
     page = client.get("/")
     assert page.status_code == 200
     assert 'lang="nl"' in page.text and 'type="file"' in page.text
-    assert page.headers["Content-Security-Policy"].startswith("default-src 'self'")
+    assert "25 MB" in page.text and 'capture="environment"' in page.text
+    csp = page.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "unsafe-inline" not in csp
+    assert page.headers["X-Content-Type-Options"] == "nosniff"
+    assert page.headers["X-Frame-Options"] == "DENY"
+    assert "<style>" not in page.text and "<script>" not in page.text
 
 
-def test_sheet_for_an_uploaded_pdf(client):
+def test_upload_job_sheet_pdf_and_calendar(client):
     response = upload(client, "/uitleg", SAMPLE.read_bytes(), "brief.pdf", today="2026-06-15")
-    assert response.status_code == 200
-    assert "Wat moet je doen?" in response.text
-    assert "vrijdag 10 juli 2026" in response.text  # four weeks after 12 June 2026
+    assert response.status_code == 303
+    location = response.headers["Location"]
+    assert len(location.rsplit("/", 1)[1]) >= 32  # unguessable
+    assert finish(client, location)["state"] == "done"
+    sheet = client.get(location)
+    assert "Wat moet je doen?" in sheet.text
+    assert "vrijdag 10 juli 2026" in sheet.text  # four weeks after 12 June 2026
+    assert "Nog 25 dagen." in sheet.text
+    pdf = client.get(location + "/uitleg.pdf")
+    with pdfplumber.open(io.BytesIO(pdf.data)) as document:
+        assert "Wat moet je doen?" in document.pages[0].extract_text()
+        assert len(document.pages) == 2
+    ics = client.get(location + "/agenda.ics")
+    assert ics.mimetype == "text/calendar" and b"DTSTART;VALUE=DATE:20260710" in ics.data
 
 
-def test_pdf_download_is_sheet_then_original(client):
-    response = upload(client, "/uitleg", SAMPLE.read_bytes(), "brief.pdf", format="pdf",
-                      today="2026-06-15")
-    assert response.status_code == 200 and response.mimetype == "application/pdf"
-    with pdfplumber.open(io.BytesIO(response.data)) as pdf:
-        assert "Wat moet je doen?" in pdf.pages[0].extract_text()
-        assert len(pdf.pages) == 2
+def test_failed_job_shows_the_dutch_message_and_is_gone(client):
+    response = upload(client, "/uitleg", b"%PDF-1.4 broken", "brief.pdf")
+    location = response.headers["Location"]
+    assert finish(client, location)["state"] == "failed"
+    page = client.get(location)
+    assert page.status_code == 422 and "kapot" in page.text
+    assert client.get(location).status_code == 410
 
 
 def test_api_returns_the_contract(client):
@@ -65,22 +91,42 @@ def test_api_returns_the_contract(client):
 @pytest.mark.parametrize("data,code,status", [
     (b"", "empty_file", 400),
     (b"PK\x03\x04 a zip file", "unsupported_file_type", 415),
+    (b"<html><body>brief</body></html>", "unsupported_file_type", 415),
     (b"%PDF-1.4 broken", "corrupt_file", 400),
 ])
-def test_bad_uploads_get_dutch_errors(client, data, code, status):
+def test_api_errors(client, data, code, status):
     api = upload(client, "/api/explain", data, "brief.pdf")
     assert api.status_code == status and api.json["error"] == code
-    page = upload(client, "/uitleg", data, "brief.pdf")
-    assert page.status_code == status
-    assert "Dat lukte niet" in page.text and "Traceback" not in page.text
+
+
+def test_feedback_stores_only_what_was_typed(tmp_path):
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
+    app.instance_path = str(tmp_path)
+    client = app.test_client()
+    location = upload(client, "/uitleg", SAMPLE.read_bytes(), "brief.pdf").headers["Location"]
+    finish(client, location)
+    response = client.post(location + "/feedback", data={"feedback": "De datum klopt niet."})
+    assert response.status_code == 200 and "Bedankt" in response.text
+    stored = (tmp_path / "feedback.jsonl").read_text(encoding="utf-8")
+    assert "De datum klopt niet." in stored
+    assert "CJIB" not in stored and "151" not in stored
 
 
 def test_form_posts_need_a_csrf_token():
-    client = create_app({"TESTING": True}).test_client()
+    client = create_app({"TESTING": True, "RATELIMIT_ENABLED": False}).test_client()
     response = upload(client, "/uitleg", SAMPLE.read_bytes(), "brief.pdf")
     assert response.status_code == 400 and "Laad de pagina opnieuw" in response.text
     api = upload(client, "/api/explain", SAMPLE.read_bytes(), "brief.pdf")
     assert api.status_code == 200
+
+
+def test_uploads_are_rate_limited_per_client():
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False,
+                      "UPLOAD_RATE_LIMIT": "3 per minute"})
+    client = app.test_client()
+    codes = [upload(client, "/api/explain", b"", "x.pdf").status_code for _ in range(5)]
+    assert codes[:3] == [400, 400, 400] and codes[3:] == [429, 429]
+    assert "Wacht even" in upload(client, "/api/explain", b"", "x.pdf").json["message"]
 
 
 def free_port() -> int:

@@ -1,17 +1,92 @@
-"""In a real browser: upload a text PDF, see the sheet."""
+"""In a real browser (Debian's Chromium via Playwright): the young person's way
+through the web app, and what happens with a broken file or an expired result.
+Screenshots at 360 px and 1280 px go to tests/artifacts/."""
 
 from __future__ import annotations
 
-from .browser import screenshot
+import io
+from datetime import date
+
+import pdfplumber
+from icalendar import Calendar
+
+from .browser import LiveServer, screenshot
 from .conftest import SAMPLES
 
+UPLOAD_BUTTON = "Leg mijn brief uit"
 
-def test_upload_pdf_and_read_the_sheet(live_server, page):
+
+def upload(page, server, *paths):
+    page.goto(server.url + "/")
+    page.set_input_files("#brief", [str(p) for p in paths])
+    page.get_by_role("button", name=UPLOAD_BUTTON).click()
+
+
+def test_upload_follow_progress_and_use_the_sheet(live_server, page):
     page.goto(live_server.url + "/")
-    page.set_input_files("#brief", str(SAMPLES / "cjib-aanmaning.pdf"))
-    page.get_by_role("button", name="Uitleg bekijken").click()
-    page.wait_for_selector("text=Wat moet je doen?")
-    assert "Betaal € 151,50" in page.inner_text("main")
+    screenshot(page, "upload-1280")
+    page.set_viewport_size({"width": 360, "height": 780})
+    screenshot(page, "upload-360")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    upload(page, live_server, SAMPLES / "cjib-aanmaning.pdf")
+    # The waiting page comes first; it turns into the sheet without a click.
+    page.wait_for_selector("h1:has-text('Uitleg bij je brief van CJIB')", timeout=60_000)
+    main = page.inner_text("#sheet")
+    assert "Wat moet je doen?" in main
+    assert "Betaal € 151,50, uiterlijk op vrijdag 10 juli 2026" in main
     screenshot(page, "sheet-1280")
-    page.set_viewport_size({"width": 360, "height": 800})
+    page.set_viewport_size({"width": 360, "height": 780})
     screenshot(page, "sheet-360")
+    # No horizontal scrolling on a 360 px phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # A hard word opens when tapped.
+    term = page.locator("details.term").first
+    term.locator("summary").click()
+    assert term.get_attribute("open") is not None
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Uitleg + brief (PDF)").click()
+    data = open(download_info.value.path(), "rb").read()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert "Wat moet je doen?" in pdf.pages[0].extract_text()
+        assert "CJIB" in pdf.pages[1].extract_text()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Zet de datums in je agenda").click()
+    calendar = Calendar.from_ical(open(download_info.value.path(), "rb").read())
+    starts = [event.decoded("dtstart") for event in calendar.walk("VEVENT")]
+    assert date(2026, 7, 10) in starts
+
+
+def test_broken_file_gets_a_dutch_message(live_server, page, tmp_path):
+    broken = tmp_path / "brief.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 100)
+    upload(page, live_server, broken)
+    page.wait_for_selector("text=Dat lukte niet")
+    assert "kapot" in page.inner_text("main")
+    zipped = tmp_path / "foto.jpg"
+    zipped.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    upload(page, live_server, zipped)
+    page.wait_for_selector("text=Dit soort bestand kunnen we niet lezen")
+    screenshot(page, "error-1280")
+
+
+def test_expired_result_is_gone(page):
+    # Results live 60 minutes; here a result lives 1 second.
+    with LiveServer({"RESULT_MINUTES": 1 / 60}) as server:
+        upload(page, server, SAMPLES / "gemeente-maatregel.pdf")
+        page.wait_for_selector("text=Wat moet je doen?", timeout=60_000)
+        result_url = page.url
+        page.wait_for_timeout(1500)
+        response = page.goto(result_url)
+        assert response.status == 410
+        assert "Deze uitleg is weg" in page.inner_text("main")
+
+
+def test_owner_can_delete_at_once(live_server, page):
+    upload(page, live_server, SAMPLES / "gemeente-maatregel.pdf")
+    page.wait_for_selector("text=Wat moet je doen?", timeout=60_000)
+    result_url = page.url
+    page.get_by_role("button", name="Verwijder nu").click()
+    page.wait_for_selector("text=zijn verwijderd")
+    assert page.goto(result_url).status == 410

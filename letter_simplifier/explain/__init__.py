@@ -8,9 +8,11 @@ import dataclasses
 from datetime import date
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from ..analyse import rules
 from ..law import days_left
-from ..model import Action, Amount, Analysis, Explanation, MoneyLine, Todo, Warning
+from ..model import Action, Amount, Analysis, Explanation, MoneyLine, TermHit, Todo, Warning
 from .format import euro, long_date
 
 DISCLAIMER = (
@@ -99,12 +101,18 @@ def explain(analysis: Analysis, today: date | None = None) -> Explanation:
         todos=todos,
         money=money_lines(analysis),
         objection_lines=objection_lines(analysis),
-        terms=analysis.terms,
+        terms=hardest_first(analysis.terms),
         references=[r for r in analysis.references if r.kind != "bsn"],
         help_lines=help_lines(analysis.letter_kind),
         warnings=analysis.warnings + late_warnings(todos),
         disclaimer=DISCLAIMER,
     )
+
+
+def hardest_first(terms: list[TermHit]) -> list[TermHit]:
+    """Rare words first: when the sheet has room for only some, it keeps the
+    ones a reader is least likely to know ("dwangbevel" before "inkomen")."""
+    return sorted(terms, key=lambda t: zipf_frequency(t.term.lower(), "nl"))
 
 
 def summary(analysis: Analysis) -> list[str]:

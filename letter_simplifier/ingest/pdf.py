@@ -7,9 +7,9 @@ import logging
 
 import pdfplumber
 import pypdf
-from pypdf.errors import FileNotDecryptedError, PdfReadError
+from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
-from ..errors import CorruptFile, EncryptedPdf, NoText, TooManyPages
+from ..errors import CorruptFile, EncryptedPdf, NoText, TooLarge, TooManyPages
 from ..model import Document, Page, Word
 from .layout import RawWord, page_text
 
@@ -23,15 +23,30 @@ MAX_PAGES = 20
 MIN_TEXT_CHARS = 40
 
 
+# A letter's pages hold a few hundred KB of drawing commands at most. More than
+# this, decompressed, is a "PDF bomb" that would keep the text parser busy for minutes.
+MAX_CONTENT_BYTES = 16 * 1024 * 1024
+
+
 def check_readable(data: bytes) -> int:
-    """Fail clearly on encrypted or broken PDFs; return the page count."""
+    """Fail clearly on encrypted, broken or bomb PDFs; return the page count."""
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise EncryptedPdf()
+        if len(reader.pages) > MAX_PAGES:
+            raise TooManyPages()
+        content_bytes = 0
+        for page in reader.pages:
+            contents = page.get_contents()
+            content_bytes += len(contents.get_data()) if contents is not None else 0
+            if content_bytes > MAX_CONTENT_BYTES:
+                raise TooLarge(detail="content streams")
         return len(reader.pages)
-    except EncryptedPdf:
+    except (EncryptedPdf, TooManyPages, TooLarge):
         raise
+    except LimitReachedError:
+        raise TooLarge(detail="decompression limit") from None
     except (FileNotDecryptedError, NotImplementedError) as error:
         raise EncryptedPdf(detail=type(error).__name__) from None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError,

@@ -34,12 +34,17 @@ REFERENCE_LABELS = {
 }
 
 
+def template_globals() -> dict:
+    """What the sheet templates call; the web app's Jinja environment gets it too."""
+    return {"long_date": long_date, "short_date": short_date,
+            "days_left_text": days_left_text, "reference_labels": REFERENCE_LABELS}
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)),
                       autoescape=select_autoescape(["html"]))
-    env.globals.update(long_date=long_date, short_date=short_date,
-                       days_left_text=days_left_text, reference_labels=REFERENCE_LABELS)
+    env.globals.update(template_globals())
     return env
 
 

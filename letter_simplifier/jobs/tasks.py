@@ -1,0 +1,60 @@
+"""The work of one job: explain the uploaded files, report progress, keep the
+result. Runs in a pool thread (in-process) or in an RQ worker (Redis)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date
+
+from ..errors import LetterError
+from ..pipeline import explain_files
+from .store import JobStatus, MemoryStore, RedisStore
+
+log = logging.getLogger(__name__)
+
+STEPS = {
+    "lezen": "We lezen je brief.",
+    "begrijpen": "We zoeken de datums, bedragen en wat je moet doen.",
+    "uitleggen": "We schrijven de uitleg.",
+}
+
+
+class JobTimeout(LetterError):
+    code = "job_timeout"
+    exit_code = 12
+    http_status = 503
+    message = ("Het lezen van je brief duurde te lang. Probeer het opnieuw met minder "
+               "pagina's of een scherpere foto.")
+
+
+def run_job(store: MemoryStore | RedisStore, job_id: str, files: list[tuple[bytes, str]],
+            today: date | None, time_limit: float) -> None:
+    started = time.monotonic()
+
+    def progress(step: str, fraction: float) -> None:
+        if time.monotonic() - started > time_limit:
+            raise JobTimeout()
+        store.set_status(job_id, JobStatus("running", round(fraction, 2), STEPS.get(step, "")))
+
+    try:
+        progress("lezen", 0.05)
+        result = explain_files(files, today=today, progress=progress)
+        if time.monotonic() - started > time_limit:
+            raise JobTimeout()
+        store.put_result(job_id, result)
+        store.set_status(job_id, JobStatus("done", 1.0, "Klaar."))
+    except LetterError as error:
+        log.info("job failed: %s", error.code)
+        store.set_status(job_id, JobStatus("failed", 1.0, "", error.code, error.message))
+    except Exception:  # a bug: the user gets a plain message, the log the traceback (no text)
+        log.exception("job crashed")
+        store.set_status(job_id, JobStatus(
+            "failed", 1.0, "", "internal_error",
+            "Er ging bij ons iets mis. Probeer het later opnieuw."))
+
+
+def run_job_rq(redis_url: str, ttl: int, job_id: str, files: list[tuple[bytes, str]],
+               today: date | None, time_limit: float) -> None:
+    """Entry point for an RQ worker."""
+    run_job(RedisStore(redis_url, ttl), job_id, files, today, time_limit)
