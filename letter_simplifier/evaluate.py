@@ -18,7 +18,9 @@ from .analyse.references import mask_bsn
 from .errors import LetterError
 from .pipeline import explain_letter
 
-FIELDS = ("deadlines", "amounts", "actions", "references", "terms")
+FIELDS = ("deadlines", "deadline_purposes", "amounts", "actions", "references", "terms")
+# "deadline_purposes" compares the deadlines again, now by last day and what they are for.
+SOURCE_FIELD = {"deadline_purposes": "deadlines"}
 SINGLE_FIELDS = ("letter_date", "sender_kind", "letter_kind", "objection")
 
 
@@ -33,6 +35,7 @@ def ref_key(ref: dict) -> tuple:
 
 KEYS = {
     "deadlines": lambda d: d["last_day"],
+    "deadline_purposes": lambda d: (d["last_day"], d["for"]),
     "amounts": lambda a: (round(float(a["value"]), 2), a["role"]),
     "actions": lambda a: a["verb"],
     "references": ref_key,
@@ -100,11 +103,12 @@ def letter_files(folder: Path) -> list[tuple[Path, Path]]:
 
 def compare(report: Report, name: str, actual: dict, expected: dict) -> None:
     for field_name in FIELDS:
-        if field_name not in expected:
+        source = SOURCE_FIELD.get(field_name, field_name)
+        if source not in expected:
             continue
         key = KEYS[field_name]
-        want = Counter(key(item) for item in expected[field_name])
-        got = Counter(key(item) for item in actual.get(field_name, []))
+        want = Counter(key(item) for item in expected[source])
+        got = Counter(key(item) for item in actual.get(source, []))
         score = report.fields[field_name]
         hit = want & got
         score.tp += sum(hit.values())

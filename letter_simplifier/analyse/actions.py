@@ -19,14 +19,28 @@ def find_actions(sentences: list[Sentence], deadlines: list[Deadline]) -> list[A
         for verb in sentence_verbs(sentence.text):
             if verb in actions:
                 continue
-            deadline = first_deadline(deadlines, verb)
+            deadline = first_deadline(deadlines, verb) or deadline_inside(deadlines, sentence)
             immediate = deadline is None and bool(rules.immediate().search(sentence.text))
             actions[verb] = Action(
                 verb=verb, text=mask_bsns(" ".join(sentence.text.split())), plain="",
                 deadline=deadline.last_day if deadline else None,
                 span=sentence.span, immediate=immediate,
             )
+    # A dated request that no directive sentence asked for ("Het formulier moet
+    # vóór 1 april bij ons zijn") is still something to do.
+    used = {a.deadline for a in actions.values()}
+    for deadline in deadlines:
+        if deadline.purpose not in actions and deadline.last_day not in used:
+            actions[deadline.purpose] = Action(
+                verb=deadline.purpose, text=deadline.text, plain="",
+                deadline=deadline.last_day, span=deadline.span)
+            used.add(deadline.last_day)
     return sorted(actions.values(), key=lambda a: a.span.start)
+
+
+def deadline_inside(deadlines: list[Deadline], sentence: Sentence) -> Deadline | None:
+    inside = [d for d in deadlines if sentence.span.start <= d.span.start < sentence.span.end]
+    return inside[0] if inside else None
 
 
 def sentence_verbs(text: str) -> list[str]:

@@ -16,6 +16,7 @@ from text_to_num import text2num
 from .. import law
 from ..model import Deadline, Document, Sentence, Span
 from . import rules
+from .actions import sentence_verbs
 from .amounts import sentence_at
 from .dates import DateMention
 
@@ -71,7 +72,11 @@ def purpose_of(sentences: list[Sentence], offset: int) -> str:
     sentence = sentence_at(sentences, offset)
     if sentence is None:
         return "other"
-    found = rules.nearest_label(rules.action_verbs(), sentence.text,
+    # What the sentence asks for decides ("Stuur je gegevens (bijv. je formulier) vóór
+    # 1 april op" is about sending); only without a request does the nearest verb.
+    asked = sentence_verbs(sentence.text)
+    rules_asked = tuple(r for r in rules.action_verbs() if r.label in asked)
+    found = rules.nearest_label(rules_asked or rules.action_verbs(), sentence.text,
                                 offset - sentence.span.start, after_weight=1.0)
     if found:
         return found[0]

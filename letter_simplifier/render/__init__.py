@@ -68,23 +68,29 @@ def html_to_pdf(html: str) -> bytes:
     return html_document(html).write_pdf()
 
 
-# How many hard words the printed sheet keeps when all of them do not fit on one page.
-TERM_LIMITS = (16, 12, 8, 4, 0)
-
-
 def render_sheet_pdf(explanation: Explanation) -> bytes:
     """The sheet on one A4 page: when the hard words do not fit, the printed sheet
-    keeps the first ones (in the order of the letter) and says there are more."""
+    keeps as many as fit (the hardest come first) and says there are more.
+    The number that fits is found by bisection: a few renders, not one per word."""
     rendered = html_document(render_html(explanation))
     terms = explanation.terms
-    for limit in TERM_LIMITS:
-        if len(rendered.pages) == 1:
-            break
-        if limit >= len(terms):
-            continue
-        shorter = dataclasses.replace(explanation, terms=terms[:limit])
-        rendered = html_document(render_html(shorter, hidden_terms=len(terms) - limit))
-    return rendered.write_pdf()
+    if len(rendered.pages) == 1 or not terms:
+        return rendered.write_pdf()
+
+    def with_terms(count: int):
+        shorter = dataclasses.replace(explanation, terms=terms[:count])
+        return html_document(render_html(shorter, hidden_terms=len(terms) - count))
+
+    low, high = 0, len(terms) - 1  # `low` terms fit (or nothing does); `high + 1` do not
+    best = with_terms(0)
+    while low < high:
+        middle = (low + high + 1) // 2
+        candidate = with_terms(middle)
+        if len(candidate.pages) == 1:
+            low, best = middle, candidate
+        else:
+            high = middle - 1
+    return best.write_pdf()
 
 
 def typeset_text(text: str, filename: str = "brief") -> bytes:
