@@ -41,7 +41,7 @@ APPOINTMENT_TIME = re.compile(r"^\s*(?:,\s*)?(?:om|van(?:af)?)\s+(\d{1,2}[.:]\d{
 UNIT = r"(?P<werk>werk|kalender)?(?P<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)"
 COUNT = r"(?P<count>\d{1,3}|[a-zé]+)"
 ANCHOR = (
-    r"(?P<anchor>\s+(?:na|vanaf|gerekend\s+(?:vanaf|na)|te\s+rekenen\s+vanaf)\s+"
+    r"(?P<anchor>\s+(?:na|vanaf|gerekend\s+(?:vanaf|na)|te\s+rekenen\s+(?:vanaf|na))\s+"
     r"(?:de\s+)?(?:dag\s+(?:na\s+)?(?:de\s+)?)?"
     r"(?P<what>dagtekening|datum|verzenddatum|ontvangst|verzending|bekendmaking|"
     r"uitreiking|betekening|dag\s+van\s+verzending)\b"
@@ -49,8 +49,12 @@ ANCHOR = (
     r"aanslag|exploot|nota|factuur))?)?"
 )
 RELATIVE = [
-    re.compile(rf"\b(?:binnen|uiterlijk|(?:een\s+)?(?:termijn|periode)\s+van)\s+"
-               rf"(?:een\s+(?:termijn|periode)\s+van\s+)?{COUNT}\s+{UNIT}\b{ANCHOR}", re.I),
+    # "binnen zes weken", "uiterlijk 14 dagen na", "een termijn van vier weken",
+    # "De termijn (voor bezwaar) bedraagt zes weken". "Een periode van twaalf
+    # maanden" describes a time span, not a time limit.
+    re.compile(rf"\b(?:binnen|uiterlijk|(?:een\s+)?termijn\s+van|termijn\b[^.]{{0,80}}?"
+               rf"\b(?:bedraagt|is))\s+(?:een\s+(?:termijn|periode)\s+van\s+)?"
+               rf"{COUNT}\s+{UNIT}\b,?{ANCHOR}", re.I),
     re.compile(rf"\b{COUNT}\s+{UNIT}\s+(?:de\s+)?tijd\b{ANCHOR}", re.I),
 ]
 STATUTORY_PURPOSES = {"bezwaar_maken"}

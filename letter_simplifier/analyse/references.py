@@ -11,14 +11,17 @@ from stdnum.nl import bsn as stdnum_bsn
 from ..model import Document, Reference, Span
 
 # A value may wrap onto the next line between digit groups ("3000 4417 2095\n8813").
-VALUE = r"[:.]?\s*(?:[-–]\s*)?(?P<value>[A-Z0-9][A-Z0-9./-]*(?:[ \n][0-9]{2,}[A-Z0-9./-]*)*)"
+# The value holds a digit within its first groups; a word after the label is skipped.
+VALUE = (r"[:.]?\s*(?:[-–]\s*)?(?=[A-Z0-9./ -]{0,24}\d)"
+         r"(?P<value>[A-Z0-9][A-Z0-9./-]*(?:[ \n][0-9]{2,}[A-Z0-9./-]*)*)")
 
 # (kind, label pattern). The value follows the label on the same line.
 LABELS: list[tuple[str, str]] = [
     ("betalingskenmerk", r"betalings?kenmerk|betaalkenmerk"),
     ("bsn", r"burgerservicenummer|\bBSN\b|sofinummer"),
     ("kenmerk", r"(?:ons|uw)\s+kenmerk|\bkenmerk|zaaknummer|referentie(?:nummer)?"),
-    ("dossiernummer", r"dossiernummer|dossier\s*nr\.?|klantnummer|relatienummer|"
+    ("dossiernummer", r"dossiernummer|dossier\s*nr\.?|klantnummer|relatienummer|cli[eë]ntnummer|"
+                      r"huurovereenkomst(?:nummer)?|"
                       r"registratienummer|CJIB[- ]nummer|beschikkingsnummer|"
                       r"vorderingsnummer|debiteurnummer|polisnummer|factuurnummer|"
                       r"aanslagnummer|zaak\s*nr\.?|huurcontractnummer|contractnummer|"
