@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import pytest
 from app import create_app
 
 from .conftest import ROOT, SAMPLES
+from .services import free_port
 
 SAMPLE = SAMPLES / "cjib-aanmaning.pdf"
 
@@ -127,12 +127,6 @@ def test_uploads_are_rate_limited_per_client():
     codes = [upload(client, "/api/explain", b"", "x.pdf").status_code for _ in range(5)]
     assert codes[:3] == [400, 400, 400] and codes[3:] == [429, 429]
     assert "Wacht even" in upload(client, "/api/explain", b"", "x.pdf").json["message"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_gunicorn_serves_the_app():
