@@ -50,7 +50,7 @@ def phone_photo() -> bytes:
     from degrade_samples import degrade_letter  # noqa: E402
 
     pdf = (SAMPLES / f"{PHOTO_LETTER}.pdf").read_bytes()
-    return degrade_letter(pdf, PHOTO_LETTER, "phone")[0]
+    return degrade_letter(pdf, PHOTO_LETTER, "phone")[0].jpeg
 
 
 def multipart(fields: dict[str, str], files: list[tuple[str, str, bytes]]) -> tuple[bytes, str]:

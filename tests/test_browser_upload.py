@@ -58,6 +58,47 @@ def test_upload_follow_progress_and_use_the_sheet(live_server, page):
     assert date(2026, 7, 10) in starts
 
 
+def phone_photo(tmp_path, letter: str):
+    import sys
+
+    from .conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from degrade_samples import degrade_letter
+
+    pages = degrade_letter((SAMPLES / f"{letter}.pdf").read_bytes(), letter, "phone")
+    path = tmp_path / "foto.jpg"
+    path.write_bytes(pages[0].jpeg)
+    return path
+
+
+def test_phone_photo_progress_deadline_amount_pdf_and_calendar(live_server, page, tmp_path):
+    photo = phone_photo(tmp_path, "gemeente-maatregel")
+    upload(page, live_server, photo)
+    # OCR takes seconds: the waiting page with its progress bar shows first.
+    page.wait_for_selector("#progress")
+    assert "We lezen je brief" in page.inner_text("main")
+    screenshot(page, "waiting-1280")
+    page.wait_for_selector("text=Wat moet je doen?", timeout=90_000)
+    sheet = page.inner_text("#sheet")
+    assert "dinsdag 14 april 2026" in sheet  # contact before this day
+    assert "maandag 18 mei 2026" in sheet  # objection: 6 weeks, past Ascension and 15 May
+    assert "€ 1.326,17" in sheet
+    screenshot(page, "photo-sheet-1280")
+    page.set_viewport_size({"width": 360, "height": 780})
+    screenshot(page, "photo-sheet-360")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Uitleg + brief (PDF)").click()
+    with pdfplumber.open(download_info.value.path()) as pdf:
+        assert "Wat moet je doen?" in pdf.pages[0].extract_text()
+        assert len(pdf.pages) == 2  # the sheet, then the photo as a page
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Zet de datums in je agenda").click()
+    calendar = Calendar.from_ical(open(download_info.value.path(), "rb").read())
+    starts = {event.decoded("dtstart") for event in calendar.walk("VEVENT")}
+    assert {date(2026, 4, 14), date(2026, 5, 18)} <= starts
+
+
 def test_broken_file_gets_a_dutch_message(live_server, page, tmp_path):
     broken = tmp_path / "brief.pdf"
     broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 100)

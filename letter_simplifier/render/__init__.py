@@ -102,9 +102,37 @@ def typeset_text(text: str, filename: str = "brief") -> bytes:
 
 
 def original_pdf(document: Document) -> bytes:
+    """The letter as the user sent it: the PDF itself, the photos as A4 pages, or
+    a text letter typeset."""
     if document.media_type == "application/pdf":
         return document.original
+    if document.page_images:
+        return photos_pdf(document)
     return typeset_text(document.text, document.filename)
+
+
+# A photo page is stored at most this many pixels high: sharp on paper, small as a file.
+PHOTO_PAGE_PIXELS = 2400
+A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69
+
+
+def photos_pdf(document: Document) -> bytes:
+    """Each photo (EXIF turn applied) as one page that fits on A4."""
+    from PIL import Image
+
+    from ..ocr.images import full_size
+
+    pages = []
+    for source in document.page_images:
+        image = Image.fromarray(full_size(source.data, source.frame))
+        image.thumbnail((PHOTO_PAGE_PIXELS, PHOTO_PAGE_PIXELS))
+        pages.append(image.convert("RGB"))
+    # The resolution that makes the larger side fill A4.
+    dpi = max(max(p.width / A4_WIDTH_INCH, p.height / A4_HEIGHT_INCH) for p in pages)
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=dpi,
+                  quality=80)
+    return out.getvalue()
 
 
 def render_pdf(explanation: Explanation, document: Document) -> bytes:
