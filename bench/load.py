@@ -8,8 +8,9 @@ same with a one-page phone photo of a letter. Reported per backend: latency
 from upload to finished sheet (p50, p95, max), errors (must be 0) and the
 wall time. The in-process backend runs one gunicorn worker with threads (jobs
 live in that process); the Redis backend runs two gunicorn workers and two
-`rq worker` processes. The upload rate limit is raised for the run: all users
-come from 127.0.0.1. Not a test: results go in the README.
+`letter-simplifier worker` processes (warmed-up RQ workers). The upload rate
+limit is raised for the run: all users come from 127.0.0.1. Not a test:
+results go in the README.
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ def start_backend(backend: str, port: int, folder: Path) -> tuple[list[subproces
         time.sleep(0.5)
         for _ in range(2):
             processes.append(subprocess.Popen(
-                [str(VENV_BIN / "rq"), "worker", "--url", env["REDIS_URL"], "--quiet", "letters"],
+                [sys.executable, "-m", "letter_simplifier", "worker", "--url", env["REDIS_URL"]],
                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         workers = ["--workers", "2", "--threads", "4"]
     else:

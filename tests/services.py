@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -54,10 +53,9 @@ def redis_url(tmp_path_factory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def rq_worker(redis_url) -> Iterator[subprocess.Popen]:
-    """`rq worker letters`, as a deployment runs it."""
-    rq = Path(sys.executable).with_name("rq")
+    """`letter-simplifier worker` (a warmed-up RQ worker), as a deployment runs it."""
     worker = subprocess.Popen(
-        [str(rq), "worker", "--url", redis_url, "--quiet", "letters"], cwd=ROOT,
+        [sys.executable, "-m", "letter_simplifier", "worker", "--url", redis_url], cwd=ROOT,
         env={**os.environ, "OMP_THREAD_LIMIT": "1", "PYTHONPATH": str(ROOT)},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     yield worker

@@ -20,7 +20,8 @@ class JobQueue:
 
     store: MemoryStore | RedisStore
 
-    def submit(self, files: list[tuple[bytes, str]], today: date | None = None) -> str:
+    def submit(self, files: list[tuple[bytes, str]], today: date | None = None,
+               glossary=None) -> str:
         raise NotImplementedError
 
     def status(self, job_id: str) -> JobStatus | None:
@@ -42,15 +43,16 @@ class InProcessQueue(JobQueue):
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="letter-job")
         self.time_limit = time_limit
 
-    def submit(self, files: list[tuple[bytes, str]], today: date | None = None) -> str:
+    def submit(self, files: list[tuple[bytes, str]], today: date | None = None,
+               glossary=None) -> str:
         job_id = new_job_id()
         self.store.set_status(job_id, JobStatus("queued", 0.0, "Je brief staat in de rij."))
-        self.pool.submit(run_job, self.store, job_id, files, today, self.time_limit)
+        self.pool.submit(run_job, self.store, job_id, files, today, self.time_limit, glossary)
         return job_id
 
 
 class RQQueue(JobQueue):
-    """RQ on Redis: web servers enqueue, `rq worker letters` processes run the jobs."""
+    """RQ on Redis: web servers enqueue, `letter-simplifier worker` processes run them."""
 
     QUEUE = "letters"
 
@@ -63,7 +65,9 @@ class RQQueue(JobQueue):
         self.time_limit = time_limit
         self.queue = Queue(self.QUEUE, connection=self.store.redis)
 
-    def submit(self, files: list[tuple[bytes, str]], today: date | None = None) -> str:
+    def submit(self, files: list[tuple[bytes, str]], today: date | None = None,
+               glossary=None) -> str:
+        # `glossary` stays here: the worker reads the published one from the database.
         job_id = new_job_id()
         self.store.set_status(job_id, JobStatus("queued", 0.0, "Je brief staat in de rij."))
         # RQ keeps no result and no failure record of its own: the uploads must not
