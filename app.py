@@ -23,6 +23,7 @@ from letter_simplifier.render import template_globals
 from letter_simplifier.web import BLUEPRINTS
 from letter_simplifier.web.letters import api_bp
 from letter_simplifier.web.limits import apply_limits
+from letter_simplifier.web.readability import api_bp as readability_api_bp
 
 log = logging.getLogger("letter_simplifier.web")
 
@@ -71,6 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
+    csrf.exempt(readability_api_bp)
     apply_limits(app)
 
     @app.after_request

@@ -1,4 +1,5 @@
-"""Command line: `letter-simplifier explain FILE`, `evaluate DIR`, `serve`."""
+"""Command line: `letter-simplifier explain FILE`, `evaluate DIR`, `serve`,
+`glossary ...` (see glossary/cli.py), `check FILE` (see readability/cli.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from .errors import LetterError
+from .glossary import cli as glossary_cli
+from .jobs import worker as worker_cli
+from .readability import cli as readability_cli
 
 
 def parse_day(text: str) -> date:
@@ -39,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the web app (development server)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
+
+    glossary_cli.add_parser(sub)
+    worker_cli.add_parser(sub)
+    readability_cli.add_parser(sub)
     return parser
 
 
@@ -80,7 +88,9 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"explain": run_explain, "evaluate": run_evaluate, "serve": run_serve}
+COMMANDS = {"explain": run_explain, "evaluate": run_evaluate, "serve": run_serve,
+            "glossary": glossary_cli.run, "check": readability_cli.run,
+            "worker": worker_cli.run}
 
 
 def main(argv: list[str] | None = None) -> int:

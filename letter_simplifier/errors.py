@@ -66,7 +66,7 @@ class NoText(LetterError):
     exit_code = 7
     message = (
         "We vinden geen tekst in dit bestand. "
-        "Is het een scan? Stuur dan een foto van de brief."
+        "Controleer of je het goede bestand hebt gekozen. Of stuur een foto van de brief."
     )
     http_status = 422
 
@@ -103,3 +103,80 @@ class TooManyPages(LetterError):
     exit_code = 11
     message = "De brief heeft te veel pagina's. Stuur alleen de pagina's van de brief zelf."
     http_status = 413
+
+
+# Photos and scans (OCR). Each message says what to do for a better photo.
+class UnreadablePhoto(LetterError):
+    code = "unreadable_photo"
+    exit_code = 30
+    message = (
+        "We kunnen de brief op de foto niet lezen. "
+        "Maak de foto opnieuw, recht boven de brief, met meer licht."
+    )
+    http_status = 422
+
+
+class PhotoTooDark(UnreadablePhoto):
+    code = "photo_too_dark"
+    exit_code = 31
+    message = (
+        "De foto is te donker. Maak de foto opnieuw, recht boven de brief, met meer licht. "
+        "Ga bij een raam staan of doe een lamp aan."
+    )
+
+
+class PhotoBlurred(UnreadablePhoto):
+    code = "photo_blurred"
+    exit_code = 32
+    message = (
+        "De foto is niet scherp. Houd je telefoon stil, recht boven de brief. "
+        "Tik op je scherm op de brief, dan wordt hij scherp. Maak dan de foto opnieuw."
+    )
+
+
+class PhotoTooSmall(UnreadablePhoto):
+    code = "photo_too_small"
+    exit_code = 33
+    message = (
+        "De foto is te klein om te lezen. "
+        "Maak een nieuwe foto van de hele brief en stuur de foto in het echte formaat."
+    )
+
+
+class NoLetterInPhoto(UnreadablePhoto):
+    code = "no_letter_in_photo"
+    exit_code = 34
+    message = (
+        "We zien geen brief op de foto. Leg de brief plat neer. "
+        "Maak de foto recht boven de brief, met de hele brief erop en met genoeg licht."
+    )
+
+
+class ImageTooLarge(LetterError):
+    code = "image_too_large"
+    exit_code = 35
+    message = (
+        "De foto heeft te veel pixels. Stuur een kleinere foto. "
+        "Op je telefoon kies je bij het delen vaak een kleiner formaat."
+    )
+    http_status = 413
+
+
+class OcrUnavailable(LetterError):
+    code = "ocr_unavailable"
+    exit_code = 36
+    message = (
+        "Foto's en scans lezen lukt nu niet. "
+        "Probeer het later opnieuw, of stuur de brief als PDF of tekstbestand."
+    )
+    http_status = 503
+
+
+class OcrTimeout(LetterError):
+    code = "ocr_timeout"
+    exit_code = 37
+    message = (
+        "Het lezen van de foto duurde te lang. "
+        "Probeer het opnieuw met een foto van alleen de brief, of met minder pagina's."
+    )
+    http_status = 503

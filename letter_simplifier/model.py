@@ -20,12 +20,26 @@ class Word:
     page: int
     start: int
     end: int
-    # Box in PDF points from the page's top-left corner; None for plain text.
+    # Box from the page's top-left corner: PDF points for a text layer, pixels of
+    # the prepared page image for OCR; None for plain text.
     x0: float | None = None
     top: float | None = None
     x1: float | None = None
     bottom: float | None = None
-    confidence: float | None = None
+    confidence: float | None = None  # 0..1, OCR only
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """The picture an OCR'd page was read from, kept in memory only, so a sheet
+    can show the spot of an unsure amount or date."""
+
+    data: bytes  # the uploaded image file, or the scanned PDF
+    media_type: str
+    frame: int  # which frame of a TIFF, which page of a PDF (0-based)
+    # 3x3 row-major: (x, y, 1) of a Word box -> pixel of the image at full size
+    # (after its EXIF turn); for a PDF, -> PDF points.
+    to_source: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,7 @@ class Document:
     words: list[Word] = field(default_factory=list)
     original: bytes = b""
     ocr_confidence: float | None = None
+    page_images: list[PageImage] = field(default_factory=list)  # OCR: one per page
 
     def page_at(self, offset: int) -> int:
         """The 1-based page number that holds character `offset`."""
@@ -154,6 +169,27 @@ class Analysis:
     objection: Objection
     terms: list[TermHit]
     warnings: list[Warning]
+    # OCR: amounts, dates and numbers that were read with low confidence or repaired.
+    unsure: list[Unsure] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Unsure:
+    kind: str  # "amount" | "date" | "reference"
+    text: str  # as read (a BSN masked)
+    span: Span
+    confidence: float | None
+    repaired: bool = False
+    value: object = None  # the Amount.value, the date, or the Reference.text
+
+
+@dataclass(frozen=True)
+class SpotCheck:
+    """'Controleer dit in de brief' beside a line of the sheet, with the spot."""
+
+    message: str
+    page: int
+    image: str | None = None  # data: URI of a PNG crop of the original
 
 
 @dataclass(frozen=True)
@@ -163,6 +199,7 @@ class Todo:
     deadline: date | None
     days_left: int | None
     immediate: bool = False
+    check: SpotCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +208,7 @@ class MoneyLine:
     amount: str  # formatted "€ 1.234,56"
     value: float
     role: str
+    check: SpotCheck | None = None
 
 
 @dataclass

@@ -14,6 +14,8 @@ from .amounts import find_amounts
 from .dates import find_dates
 from .deadlines import find_deadlines
 from .letter import find_letter_date, find_letter_kind, find_sender
+from .ocr_checks import find_unsure, unsure_warnings
+from .ocr_repair import repair_document
 from .references import find_references
 
 MIN_WORDS = 25
@@ -47,6 +49,8 @@ def check_is_letter(document: Document) -> None:
 
 
 def analyse(document: Document, glossary: Glossary | None = None) -> Analysis:
+    # OCR misreads that a checksum or a real date proves (same length: offsets stay).
+    repaired = repair_document(document) if document.method == "ocr" else []
     check_is_letter(document)
     glossary = glossary if glossary is not None else load_glossary()
     doc = parse(document.text)
@@ -79,7 +83,7 @@ def analyse(document: Document, glossary: Glossary | None = None) -> Analysis:
                 "Een termijn telt vanaf de dag dat de brief bij je kwam. We rekenen vanaf de "
                 "datum van de brief. Kwam de brief later? Dan heb je iets meer tijd."))
             break
-    return Analysis(
+    analysis = Analysis(
         document=document,
         sentences=sentences,
         sender=sender,
@@ -97,6 +101,10 @@ def analyse(document: Document, glossary: Glossary | None = None) -> Analysis:
         terms=find_terms(document, doc, glossary),
         warnings=warnings,
     )
+    if document.method == "ocr":
+        analysis.unsure = find_unsure(analysis, dates, repaired)
+        analysis.warnings += unsure_warnings(analysis.unsure)
+    return analysis
 
 
 def objection_how(text: str) -> str:
@@ -111,7 +119,7 @@ def objection_how(text: str) -> str:
 
 def find_terms(document: Document, doc, glossary: Glossary) -> list[TermHit]:
     hits: dict[str, TermHit] = {}
-    for match in matcher_for(glossary).find(doc):
+    for match in matcher_for(glossary).find(doc, fuzzy=document.method == "ocr"):
         entry = match.entry
         if entry.term in hits:
             continue

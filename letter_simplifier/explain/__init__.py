@@ -13,6 +13,7 @@ from wordfreq import zipf_frequency
 from ..analyse import rules
 from ..law import days_left
 from ..model import Action, Amount, Analysis, Explanation, MoneyLine, TermHit, Todo, Warning
+from .checks import attach_checks
 from .format import euro, long_date
 
 DISCLAIMER = (
@@ -92,6 +93,7 @@ def explain(analysis: Analysis, today: date | None = None) -> Explanation:
         for a in actions
     ]
     todos.sort(key=lambda t: (t.deadline is None, t.deadline or date.max, not t.immediate))
+    todos, money = attach_checks(analysis, todos, money_lines(analysis))
     return Explanation(
         title=f"Uitleg bij je brief van {analysis.sender.name}",
         sender=analysis.sender,
@@ -99,7 +101,7 @@ def explain(analysis: Analysis, today: date | None = None) -> Explanation:
         today=today,
         summary=summary(analysis),
         todos=todos,
-        money=money_lines(analysis),
+        money=money,
         objection_lines=objection_lines(analysis),
         terms=hardest_first(analysis.terms),
         references=[r for r in analysis.references if r.kind != "bsn"],

@@ -46,6 +46,24 @@ class GlossaryFileError(ValueError):
     pass
 
 
+def entry_to_dict(entry: GlossaryEntry) -> dict:
+    """The entry as in a term file, fields in the schema's order."""
+    return {
+        "term": entry.term,
+        "variants": list(entry.variants),
+        "plain": entry.plain,
+        "alternative": entry.alternative,
+        "example": entry.example,
+        "category": entry.category,
+        "related": list(entry.related),
+        "source": entry.source,
+    }
+
+
+def entry_from_dict(raw: dict) -> GlossaryEntry:
+    return parse_entry(raw, Path("<invoer>"))
+
+
 def parse_entry(raw: dict, source: Path) -> GlossaryEntry:
     missing = [key for key in REQUIRED if key not in raw]
     if missing:
@@ -62,13 +80,18 @@ def parse_entry(raw: dict, source: Path) -> GlossaryEntry:
     )
 
 
-def load_files(folder: Path) -> list[GlossaryEntry]:
-    entries: list[GlossaryEntry] = []
+def load_raw(folder: Path) -> list[tuple[Path, dict]]:
+    """Every [[term]] table as written, with the file it is in (for the checks)."""
+    tables: list[tuple[Path, dict]] = []
     for path in sorted(folder.glob("*.toml")):
         with path.open("rb") as handle:
             data = tomllib.load(handle)
-        entries.extend(parse_entry(raw, path) for raw in data.get("term", []))
-    return entries
+        tables.extend((path, raw) for raw in data.get("term", []))
+    return tables
+
+
+def load_files(folder: Path) -> list[GlossaryEntry]:
+    return [parse_entry(raw, path) for path, raw in load_raw(folder)]
 
 
 def load_glossary(folder: Path | None = None) -> Glossary:

@@ -6,22 +6,20 @@ from collections.abc import Callable
 
 from ..errors import EmptyFile, TooLarge, UnsupportedFileType
 from ..model import Document
+from .image import IMAGE_TYPES, read_image, read_photos
 from .pdf import read_pdf
 from .sniff import sniff
 from .text import read_text
 
 MAX_BYTES = 25 * 1024 * 1024
 
-# One reader per media type; photos and scans (OCR) slot in here as well.
+# One reader per media type. Photos and scans go through OCR (image.py, and
+# pdf.py for a PDF without a usable text layer).
 READERS: dict[str, Callable[[bytes, str], Document]] = {
     "application/pdf": read_pdf,
     "text/plain": read_text,
+    **{media_type: read_image for media_type in IMAGE_TYPES},
 }
-
-IMAGE_MESSAGE = (
-    "Foto's van brieven kunnen we nog niet lezen. "
-    "Stuur de brief als PDF of als tekstbestand."
-)
 
 
 def ingest(data: bytes, filename: str = "brief") -> Document:
@@ -33,10 +31,17 @@ def ingest(data: bytes, filename: str = "brief") -> Document:
     media_type = sniff(data)
     reader = READERS.get(media_type)
     if reader is None:
-        if media_type.startswith("image/"):
-            raise UnsupportedFileType(IMAGE_MESSAGE, detail=media_type)
         raise UnsupportedFileType(detail=media_type)
     return reader(data, filename)
 
 
-__all__ = ["ingest", "sniff", "READERS", "MAX_BYTES"]
+def ingest_pages(files: list[tuple[bytes, str]]) -> Document:
+    """Read one letter from several photos, one page each, in the order given."""
+    if sum(len(data) for data, _ in files) > MAX_BYTES:
+        raise TooLarge()
+    if len(files) == 1:
+        return ingest(*files[0])
+    return read_photos(files)
+
+
+__all__ = ["ingest", "ingest_pages", "sniff", "READERS", "MAX_BYTES"]

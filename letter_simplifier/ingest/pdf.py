@@ -9,9 +9,10 @@ import pdfplumber
 import pypdf
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
-from ..errors import CorruptFile, EncryptedPdf, NoText, TooLarge, TooManyPages
+from ..errors import CorruptFile, EncryptedPdf, TooLarge, TooManyPages
 from ..model import Document, Page, Word
 from .layout import RawWord, page_text
+from .scan import read_scanned, usable_text_layer
 
 log = logging.getLogger(__name__)
 # pypdf and pdfminer warn about every damaged object; the caller gets one clear error.
@@ -84,8 +85,10 @@ def read_pdf(data: bytes, filename: str) -> Document:
         log.info("pdf text layer unreadable: %s", type(error).__name__)
         raise CorruptFile(detail=type(error).__name__) from None
     full_text = "".join(texts)
-    if sum(ch.isalpha() for ch in full_text) < MIN_TEXT_CHARS:
-        raise NoText()
+    # A scan has no text layer; a PDF with broken font encodings has one of
+    # gibberish. Both are read from their pictures instead (OCR).
+    if sum(ch.isalpha() for ch in full_text) < MIN_TEXT_CHARS or not usable_text_layer(full_text):
+        return read_scanned(data, filename, page_count)
     return Document(
         filename=filename, media_type="application/pdf", method="text-layer",
         text=full_text, pages=pages, words=words, original=data,

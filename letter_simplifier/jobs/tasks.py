@@ -29,7 +29,7 @@ class JobTimeout(LetterError):
 
 
 def run_job(store: MemoryStore | RedisStore, job_id: str, files: list[tuple[bytes, str]],
-            today: date | None, time_limit: float) -> None:
+            today: date | None, time_limit: float, glossary=None) -> None:
     started = time.monotonic()
 
     def progress(step: str, fraction: float) -> None:
@@ -39,7 +39,7 @@ def run_job(store: MemoryStore | RedisStore, job_id: str, files: list[tuple[byte
 
     try:
         progress("lezen", 0.05)
-        result = explain_files(files, today=today, progress=progress)
+        result = explain_files(files, today=today, glossary=glossary, progress=progress)
         if time.monotonic() - started > time_limit:
             raise JobTimeout()
         store.put_result(job_id, result)
@@ -57,4 +57,6 @@ def run_job(store: MemoryStore | RedisStore, job_id: str, files: list[tuple[byte
 def run_job_rq(redis_url: str, ttl: int, job_id: str, files: list[tuple[bytes, str]],
                today: date | None, time_limit: float) -> None:
     """Entry point for an RQ worker."""
-    run_job(RedisStore(redis_url, ttl), job_id, files, today, time_limit)
+    from ..glossary.live import current_glossary  # published terms (database URL from env)
+
+    run_job(RedisStore(redis_url, ttl), job_id, files, today, time_limit, current_glossary())

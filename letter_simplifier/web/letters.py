@@ -26,6 +26,7 @@ from ..jobs import JobQueue
 from ..pipeline import Result, explain_letter
 from ..render import render_pdf, sheet_css
 from ..render.ics import deadlines_ics
+from .glossary_admin import current_glossary
 
 bp = Blueprint("letters", __name__)
 api_bp = Blueprint("letters_api", __name__, url_prefix="/api")
@@ -63,7 +64,7 @@ def sheet_stylesheet():
 @bp.post("/uitleg")
 def submit():
     files = read_uploads()
-    job_id = jobs().submit(files, today=requested_today())
+    job_id = jobs().submit(files, today=requested_today(), glossary=current_glossary())
     return redirect(url_for("letters.show", job_id=job_id), code=303)
 
 
@@ -132,7 +133,8 @@ def explain_api():
     if len(files) != 1:
         raise UnsupportedFileType("Stuur via de API één bestand tegelijk.")
     data, name = files[0]
-    return jsonify(explain_letter(data, name, today=requested_today()).contract())
+    return jsonify(explain_letter(data, name, today=requested_today(),
+                                  glossary=current_glossary()).contract())
 
 
 def finished(job_id: str) -> Result:

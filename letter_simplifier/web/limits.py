@@ -9,7 +9,9 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 # Endpoints that take uploads or writes: each client may call them only so often.
-RATE_LIMITED = ("letters.submit", "letters.feedback", "letters_api.explain_api")
+RATE_LIMITED = ("letters.submit", "letters.feedback", "letters_api.explain_api",
+                "readability.check_page", "readability.compare_page",
+                "readability_api.check_api", "readability_api.compare_api")
 
 
 def apply_limits(app: Flask, endpoints: tuple[str, ...] = RATE_LIMITED) -> Limiter:

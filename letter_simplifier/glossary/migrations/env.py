@@ -1,0 +1,26 @@
+"""Alembic environment for the glossary tables. Run through
+`letter-simplifier glossary migrate` (or automatically when the web app first
+opens the database); the connection is handed over in `config.attributes`."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from letter_simplifier.glossary.models import VERSION_TABLE, Base
+
+
+def run(connection) -> None:
+    context.configure(connection=connection, target_metadata=Base.metadata,
+                      version_table=VERSION_TABLE, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = context.config.attributes.get("connection")
+if connection is not None:
+    run(connection)
+else:
+    engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
+    with engine.begin() as new_connection:
+        run(new_connection)

@@ -1,0 +1,69 @@
+"""Cut the spot of a finding out of the original photo or scan, for the sheet's
+"Controleer dit in de brief". The Word boxes are in the prepared page's
+pixels; each page keeps the matrix back to the original (PageImage.to_source),
+so the crop shows the letter as the person photographed it, made straight."""
+
+from __future__ import annotations
+
+import base64
+from functools import lru_cache
+
+import cv2
+import numpy as np
+import pypdfium2 as pdfium
+
+from ..model import Document, PageImage, Span
+from .images import full_size
+
+# The finding's line is this many pixels high in the crop; the crop is at most this wide.
+LINE_PIXELS = 28
+MAX_WIDTH = 640
+PDF_DPI = 150
+
+
+@lru_cache(maxsize=4)
+def source_pixels(data: bytes, media_type: str, frame: int) -> tuple[np.ndarray, float]:
+    """The original page at full size (RGB) and its pixels per unit of to_source."""
+    if media_type == "application/pdf":
+        document = pdfium.PdfDocument(data)
+        try:
+            image = document[frame].render(scale=PDF_DPI / 72).to_pil().convert("RGB")
+        finally:
+            document.close()
+        return np.asarray(image), PDF_DPI / 72
+    return full_size(data, frame), 1.0
+
+
+def crop(page: PageImage, box: tuple[float, float, float, float]) -> bytes:
+    """PNG of `box` (x0, top, x1, bottom in Word-box pixels) from the original."""
+    pixels, per_unit = source_pixels(page.data, page.media_type, page.frame)
+    x0, top, x1, bottom = box
+    line = max(bottom - top, 1.0)
+    # Some room around the finding, so the reader can find it on the page.
+    x0, x1 = x0 - 4 * line, x1 + 4 * line
+    top, bottom = top - 1.5 * line, bottom + 1.5 * line
+    zoom = min(LINE_PIXELS / line, MAX_WIDTH / (x1 - x0))
+    size = (max(1, int((x1 - x0) * zoom)), max(1, int((bottom - top) * zoom)))
+    # Crop pixel -> Word-box pixel -> original pixel.
+    to_box = np.array([[1 / zoom, 0, x0], [0, 1 / zoom, top], [0, 0, 1]])
+    matrix = np.diag([per_unit, per_unit, 1.0]) @ np.array(page.to_source).reshape(3, 3) @ to_box
+    out = cv2.warpPerspective(pixels, matrix, size, flags=cv2.INTER_AREA | cv2.WARP_INVERSE_MAP,
+                              borderMode=cv2.BORDER_CONSTANT, borderValue=(255, 255, 255))
+    ok, png = cv2.imencode(".png", cv2.cvtColor(out, cv2.COLOR_RGB2BGR))
+    return png.tobytes() if ok else b""
+
+
+def spot_image(document: Document, span: Span) -> str | None:
+    """A data: URI (PNG) of where `span` is on the original page, or None."""
+    words = [w for w in document.words
+             if w.start < span.end and span.start < w.end and w.x0 is not None]
+    if not words or not document.page_images:
+        return None
+    page = words[0].page
+    words = [w for w in words if w.page == page]
+    if page > len(document.page_images):
+        return None
+    box = (min(w.x0 for w in words), min(w.top for w in words),
+           max(w.x1 for w in words), max(w.bottom for w in words))
+    png = crop(document.page_images[page - 1], box)
+    return "data:image/png;base64," + base64.b64encode(png).decode() if png else None

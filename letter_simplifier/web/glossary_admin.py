@@ -1,0 +1,437 @@
+"""/beheer: the glossary maintainers' pages. Editors propose a new term, a
+change or a removal; a reviewer (never the author) publishes or rejects it
+with a comment; every published version is kept and can be rolled back.
+Letters are explained with the published glossary (`current_glossary()`).
+
+Accounts: `letter-simplifier glossary user add NAME --role editor|reviewer`.
+Database: GLOSSARY_DATABASE_URL in the app config, else the environment
+variable LETTER_SIMPLIFIER_DATABASE_URL, else `glossary.db` in the instance
+folder. Under TESTING without either, a throwaway SQLite file per process.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import shutil
+import tempfile
+import threading
+import time
+from collections import defaultdict, deque
+from datetime import UTC, datetime
+from functools import wraps
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from ..analyse import matcher_for
+from ..glossary import Glossary
+from ..glossary.database import DATABASE_ENV, GlossaryError, GlossaryStore
+from ..glossary.lint import explanation_problems
+from ..glossary.live import current_glossary as published_glossary
+from ..glossary.live import store_for
+from ..glossary.models import Change, User
+from ..glossary.schema import load_schema
+from ..glossary.similarity import similar_terms
+from ..glossary.store import entry_to_dict
+
+bp = Blueprint("glossary_admin", __name__, url_prefix="/beheer",
+               static_folder=str(Path(__file__).resolve().parent / "static" / "beheer"),
+               static_url_path="/static")
+
+FIELDS = ("term", "variants", "plain", "alternative", "example", "category", "related", "source")
+LIST_FIELDS = ("variants", "related")
+ROLE_NAMES = {"editor": "schrijver", "reviewer": "controleur"}
+FIELD_NAMES = {"term": "Woord", "variants": "Andere vormen", "plain": "Uitleg",
+               "alternative": "Gewoon woord", "example": "Voorbeeldzin", "category": "Onderwerp",
+               "related": "Hoort bij", "source": "Bron"}
+DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
+SESSION_HOURS = 8
+# Wrong passwords per account name before it is locked for a while.
+MAX_FAILURES, FAILURE_WINDOW = 5, 15 * 60
+
+
+# -- the database behind the app -----------------------------------------------------
+
+
+def database_url_for(app) -> str:
+    import os
+
+    url = app.config.get("GLOSSARY_DATABASE_URL") or os.environ.get(DATABASE_ENV)
+    if url:
+        return url
+    if app.testing:
+        return testing_url()
+    return f"sqlite:///{Path(app.instance_path) / 'glossary.db'}"
+
+
+_testing_folder: list[str] = []
+
+
+def testing_url() -> str:
+    if not _testing_folder:
+        folder = tempfile.mkdtemp(prefix="glossary-test-")
+        atexit.register(shutil.rmtree, folder, True)
+        _testing_folder.append(folder)
+    return f"sqlite:///{_testing_folder[0]}/glossary.db"
+
+
+def store() -> GlossaryStore:
+    return store_for(database_url_for(current_app))
+
+
+def current_glossary() -> Glossary:
+    """The published glossary, for explaining letters; the same object until
+    the next publication, so the matcher is rebuilt only then."""
+    return published_glossary(database_url_for(current_app))
+
+
+# -- who is signed in ----------------------------------------------------------------
+
+
+def fingerprint(user: User) -> str:
+    # A new password ends every session that was signed in with the old one.
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:32]
+
+
+def signed_in() -> User | None:
+    """The maintainer of this session: signed in less than SESSION_HOURS ago,
+    with the password that is still theirs."""
+    if "user" not in g:
+        user_id, since = session.get("beheer_user"), session.get("beheer_since", 0)
+        fresh = isinstance(since, int | float) and time.time() - since < SESSION_HOURS * 3600
+        user = store().user(user_id) if isinstance(user_id, int) and fresh else None
+        if user is not None and session.get("beheer_check") != fingerprint(user):
+            user = None
+        g.user = user
+    return g.user
+
+
+def login_required(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if signed_in() is None:
+            return redirect(url_for("glossary_admin.login", next=request.path))
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def reviewer_required(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        user = signed_in()
+        if user is None:
+            return redirect(url_for("glossary_admin.login", next=request.path))
+        if user.role != "reviewer":
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped
+
+
+@bp.app_template_filter("local_time")
+def local_time(moment: datetime | None) -> str:
+    """Stored in UTC (SQLite gives it back without a zone); shown as Dutch time."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(DUTCH_TIME).strftime("%d-%m-%Y %H:%M")
+
+
+@bp.app_context_processor
+def beheer_globals():
+    return {"role_names": ROLE_NAMES, "field_names": FIELD_NAMES}
+
+
+class LoginThrottle:
+    """Per account name, in this process: enough to stop guessing by hand
+    or by a simple script; a shared deployment adds a proxy limit."""
+
+    def __init__(self):
+        self.failures: dict[str, deque[float]] = defaultdict(deque)
+        self.lock = threading.Lock()
+
+    def blocked(self, name: str) -> bool:
+        with self.lock:
+            recent = self.failures[name.casefold()]
+            while recent and recent[0] < time.monotonic() - FAILURE_WINDOW:
+                recent.popleft()
+            return len(recent) >= MAX_FAILURES
+
+    def failed(self, name: str) -> None:
+        with self.lock:
+            self.failures[name.casefold()].append(time.monotonic())
+
+    def clear(self, name: str) -> None:
+        with self.lock:
+            self.failures.pop(name.casefold(), None)
+
+
+throttle = LoginThrottle()
+
+
+@bp.route("/inloggen", methods=["GET", "POST"])
+def login():
+    error = ""
+    if request.method == "POST":
+        name = (request.form.get("name") or "").strip()[:80]
+        password = request.form.get("password") or ""
+        if throttle.blocked(name):
+            error = "Te vaak een verkeerd wachtwoord. Probeer het over een kwartier opnieuw."
+        else:
+            user = store().authenticate(name, password)
+            if user is None:
+                throttle.failed(name)
+                error = "De naam of het wachtwoord klopt niet."
+            else:
+                throttle.clear(name)
+                session.clear()
+                session["beheer_user"] = user.id
+                session["beheer_check"] = fingerprint(user)
+                session["beheer_since"] = int(time.time())
+                return redirect(safe_next(request.args.get("next")))
+    return render_template("beheer/login.html", error=error), 401 if error else 200
+
+
+def safe_next(target: str | None) -> str:
+    # Only a path inside /beheer: never a redirect to another site.
+    if target and target.startswith("/beheer/") and not target.startswith("//"):
+        return target
+    return url_for("glossary_admin.index")
+
+
+@bp.post("/uitloggen")
+def logout():
+    for key in ("beheer_user", "beheer_check", "beheer_since"):
+        session.pop(key, None)
+    return redirect(url_for("glossary_admin.login"))
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+@bp.get("/")
+@login_required
+def index():
+    query = (request.args.get("zoek") or "").strip()
+    glossary = store().published()
+    entries = sorted(glossary.entries, key=lambda e: e.term.casefold())
+    if query:
+        wanted = query.casefold()
+        entries = [e for e in entries if any(wanted in form.casefold() for form in e.forms)]
+    pending = store().changes("pending")
+    return render_template("beheer/index.html", entries=entries, query=query, pending=pending,
+                           total=len(glossary), version=store().version(), user=signed_in())
+
+
+@bp.get("/woord/<path:term>")
+@login_required
+def entry(term: str):
+    found = store().entry(term)
+    history = store().history(term)
+    if found is None and not history:
+        abort(404)
+    newest = {history[0].id} if history else set()
+    return render_template("beheer/entry.html", entry=found, history=history, newest=newest,
+                           user=signed_in())
+
+
+@bp.get("/geschiedenis")
+@login_required
+def history():
+    revisions = store().history(limit=300)
+    newest: set[int] = set()
+    seen: set[str] = set()
+    for revision in revisions:  # newest first
+        if revision.key not in seen:
+            seen.add(revision.key)
+            newest.add(revision.id)
+    return render_template("beheer/history.html", revisions=revisions, newest=newest,
+                           user=signed_in())
+
+
+@bp.get("/voorstellen")
+@login_required
+def changes():
+    return render_template("beheer/changes.html", changes=store().changes(), user=signed_in())
+
+
+# -- proposing -----------------------------------------------------------------------
+
+
+def form_entry(form) -> dict:
+    data = {}
+    for field in FIELDS:
+        value = (form.get(field) or "").strip()
+        if field in LIST_FIELDS:
+            data[field] = [part.strip() for part in value.replace("\n", ",").split(",")
+                           if part.strip()]
+        else:
+            data[field] = value
+    return data
+
+
+def categories() -> list[str]:
+    return load_schema()["properties"]["category"]["enum"]
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@login_required
+def new():
+    return edit_form(None)
+
+
+@bp.route("/woord/<path:term>/wijzigen", methods=["GET", "POST"])
+@login_required
+def change_entry(term: str):
+    if store().entry(term) is None:
+        abort(404)
+    return edit_form(term)
+
+
+def edit_form(before_term: str | None):
+    before = store().entry(before_term) if before_term else None
+    values = entry_to_dict(before) if before else {field: "" for field in FIELDS}
+    problems, message = [], ""
+    if request.method == "POST":
+        values = form_entry(request.form)
+        try:
+            change = store().propose(signed_in(), values, before.term if before else None)
+        except GlossaryError as error:
+            message, problems = error.message, error.problems
+        else:
+            flash("Je voorstel is opgeslagen. Een controleur kijkt ernaar.")
+            return redirect(url_for("glossary_admin.show_change", change_id=change.id))
+    return render_template("beheer/form.html", values=values, before=before,
+                           categories=categories(), problems=problems, message=message,
+                           user=signed_in()), 422 if message else 200
+
+
+@bp.post("/woord/<path:term>/verwijderen")
+@login_required
+def remove_entry(term: str):
+    try:
+        change = store().propose(signed_in(), None, term)
+    except GlossaryError as error:
+        flash(error.message + " " + " ".join(p.message for p in error.problems))
+        return redirect(url_for("glossary_admin.entry", term=term))
+    flash("Je voorstel om dit woord weg te halen is opgeslagen. Een controleur kijkt ernaar.")
+    return redirect(url_for("glossary_admin.show_change", change_id=change.id))
+
+
+@bp.post("/controle")
+@login_required
+def check():
+    """While typing: entries that look like the term, and whether the
+    explanation is plain enough. JSON for static/beheer/beheer.js."""
+    data = request.get_json(silent=True) or {}
+    term = str(data.get("term") or "").strip()[:200]
+    plain = str(data.get("plain") or "").strip()[:1000]
+    before = str(data.get("before") or "").strip()[:200]
+    related = [str(r).strip() for r in data.get("related") or [] if str(r).strip()][:50]
+    glossary = store().published()
+    lookalikes = [{"term": entry.term, "form": form, "score": round(score),
+                   "url": url_for("glossary_admin.entry", term=entry.term)}
+                  for entry, form, score in similar_terms(term, glossary, exclude=before)]
+    problems = explanation_problems(plain, term, matcher_for(glossary), related) \
+        if plain else []
+    return jsonify({
+        "lookalikes": lookalikes,
+        "plain": [{"code": p.code, "message": p.message} for p in problems],
+        "characters": len(plain),
+        "max_characters": load_schema()["properties"]["plain"]["maxLength"],
+    })
+
+
+# -- reviewing -----------------------------------------------------------------------
+
+
+def field_rows(change: Change) -> list[dict]:
+    before, after = change.before or {}, change.after or {}
+    rows = []
+    for field in FIELDS:
+        old, new = before.get(field), after.get(field)
+        rows.append({"field": field, "before": show(old), "after": show(new),
+                     "changed": old != new})
+    return rows
+
+
+def show(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(value)
+    return str(value)
+
+
+@bp.get("/voorstel/<int:change_id>")
+@login_required
+def show_change(change_id: int):
+    change = store().change(change_id)
+    if change is None:
+        abort(404)
+    user = signed_in()
+    can_review = (change.status == "pending" and user.role == "reviewer"
+                  and change.author_id != user.id)
+    return render_template("beheer/change.html", change=change, rows=field_rows(change),
+                           can_review=can_review, user=user)
+
+
+@bp.post("/voorstel/<int:change_id>/beoordelen")
+@reviewer_required
+def review(change_id: int):
+    decision = request.form.get("besluit")
+    comment = (request.form.get("comment") or "").strip()[:2000]
+    try:
+        if decision == "goedkeuren":
+            revision = store().approve(change_id, signed_in(), comment)
+            flash(f"Goedgekeurd. De woordenlijst is nu versie {revision.version}. "
+                  f"Nieuwe uitleg gebruikt dit meteen.")
+        elif decision == "afwijzen":
+            store().reject(change_id, signed_in(), comment)
+            flash("Afgewezen. De schrijver ziet je opmerking bij het voorstel.")
+        else:
+            abort(400)
+    except GlossaryError as error:
+        flash(error.message + " " + " ".join(p.message for p in error.problems))
+    return redirect(url_for("glossary_admin.show_change", change_id=change_id))
+
+
+@bp.post("/voorstel/<int:change_id>/intrekken")
+@login_required
+def withdraw(change_id: int):
+    try:
+        store().withdraw(change_id, signed_in())
+        flash("Je voorstel is ingetrokken.")
+    except GlossaryError as error:
+        flash(error.message)
+    return redirect(url_for("glossary_admin.show_change", change_id=change_id))
+
+
+@bp.post("/versie/<int:revision_id>/terugdraaien")
+@reviewer_required
+def rollback(revision_id: int):
+    try:
+        revision = store().rollback(revision_id, signed_in())
+        flash(f"Teruggedraaid. De woordenlijst is nu versie {revision.version}.")
+        target = revision.term
+    except GlossaryError as error:
+        flash(error.message + " " + " ".join(p.message for p in error.problems))
+        found = store().revision(revision_id)
+        target = found.term if found else None
+    if target:
+        return redirect(url_for("glossary_admin.entry", term=target))
+    return redirect(url_for("glossary_admin.history"))
