@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="Explain Dutch government letters in plain Dutch.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    explain = sub.add_parser("explain", help="explain one letter (PDF or text)")
+    explain = sub.add_parser("explain", help="explain one letter (PDF, photo or text)")
     explain.add_argument("file", type=Path)
     explain.add_argument("--json", action="store_true", help="print the JSON contract")
     explain.add_argument("-o", "--output", type=Path, help="write sheet + original as PDF")
