@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from datetime import date
 
 from ..errors import LetterError
@@ -47,8 +48,10 @@ def run_job(store: MemoryStore | RedisStore, job_id: str, files: list[tuple[byte
     except LetterError as error:
         log.info("job failed: %s", error.code)
         store.set_status(job_id, JobStatus("failed", 1.0, "", error.code, error.message))
-    except Exception:  # a bug: the user gets a plain message, the log the traceback (no text)
-        log.exception("job crashed")
+    except Exception as error:  # a bug: the user gets a plain message
+        # Type and place only: an exception's message may quote the letter.
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        log.error("job crashed: %s at %s:%d", type(error).__name__, frame.filename, frame.lineno)
         store.set_status(job_id, JobStatus(
             "failed", 1.0, "", "internal_error",
             "Er ging bij ons iets mis. Probeer het later opnieuw."))
