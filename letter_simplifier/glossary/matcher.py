@@ -96,6 +96,7 @@ class GlossaryMatcher:
         """Every glossary term in `doc`; `fuzzy` (OCR'd letters only) also takes a
         word that is no Dutch word but a letter or two off a glossary word."""
         tokens = [t for t in doc if not t.is_space and not t.is_punct]
+        text = doc.text  # spaCy joins every token for this: once, not per match
         matches: list[Match] = []
         i = 0
         while i < len(tokens):
@@ -109,7 +110,7 @@ class GlossaryMatcher:
                 entry, n = found
                 first, last = tokens[i], tokens[i + n - 1]
                 matches.append(Match(entry, first.idx, last.idx + len(last.text),
-                                     doc.text[first.idx:last.idx + len(last.text)]))
+                                     text[first.idx:last.idx + len(last.text)]))
                 if n > 1:
                     matches.extend(self._related_inside(entry, tokens[i:i + n]))
                 i += n

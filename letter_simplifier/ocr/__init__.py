@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -33,6 +33,7 @@ from .prepare import (
     turn_quarter,
 )
 from .reread import reread
+from .wordfix import fix_words
 
 # A page with fewer words than this is short (or empty), not upside down.
 SHORT_PAGE = 10
@@ -165,6 +166,8 @@ def read_pages(sources: list[SourceImage], filename: str, media_type: str,
     reads = read_all(sources, options)
     if all(r.blank for r in reads):
         raise NoLetterInPhoto()
+    fixed = fix_words([r.words for r in reads])
+    reads = [replace(r, words=words) for r, words in zip(reads, fixed, strict=True)]
     texts: list[str] = []
     words: list[Word] = []
     pages: list[Page] = []
