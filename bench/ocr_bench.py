@@ -92,14 +92,14 @@ def bare_tesseract(jpeg: bytes) -> tuple[str, float]:
 
 
 def ours(jpegs: list[bytes], name: str, steps: tuple[str, ...],
-         psm: int) -> tuple[str, dict | str, float]:
+         psm: int, reread: bool = True) -> tuple[str, dict | str, float]:
     """Our way through for one letter's photos: text, contract (or error code), seconds."""
     global OCR_SECONDS
     start = time.perf_counter()
     try:
         sources = [page for jpeg in jpegs for page in decode(jpeg, "image/jpeg")]
         document = read_pages(sources, name, "image/jpeg",
-                              options=OcrOptions(steps=steps, workers=1, psm=psm))
+                              options=OcrOptions(steps=steps, workers=1, psm=psm, reread=reread))
     except LetterError as error:
         OCR_SECONDS = time.perf_counter() - start
         return "", error.code, OCR_SECONDS
@@ -115,8 +115,8 @@ def warm_up() -> None:
     explain_document(ingest((SAMPLES / "cjib-boete.pdf").read_bytes(), "cjib-boete.pdf"))
 
 
-def run_case(task: tuple[str, str, tuple[str, ...], bool, int]) -> dict:
-    name, profile, steps, with_bare, psm = task
+def run_case(task: tuple[str, str, tuple[str, ...], bool, int, bool]) -> dict:
+    name, profile, steps, with_bare, psm, reread = task
     pdf = (SAMPLES / f"{name}.pdf").read_bytes()
     reference = ingest(pdf, f"{name}.pdf")
     expected = facts(explain_document(reference))
@@ -127,7 +127,7 @@ def run_case(task: tuple[str, str, tuple[str, ...], bool, int]) -> dict:
             text, seconds = bare_tesseract(jpeg)
             bare_text += text + "\n"
             bare_seconds += seconds
-    text, contract, seconds = ours(jpegs, name, steps, psm)
+    text, contract, seconds = ours(jpegs, name, steps, psm, reread)
     got = facts(contract) if isinstance(contract, dict) else None
     return {
         "letter": name, "profile": profile, "pages": len(jpegs),
@@ -196,7 +196,8 @@ def ablation(letters: list[str], profiles: list[str], jobs: int, psm: int) -> st
     lines = ["| steps | median CER | mean CER | " + " | ".join(profiles) + " |",
              "| --- | ---: | ---: | " + " | ".join("---:" for _ in profiles) + " |"]
     for label, steps in variants.items():
-        rows = run_all([(n, p, steps, False, psm) for n in letters for p in profiles], jobs)
+        rows = run_all([(n, p, steps, False, psm, True) for n in letters for p in profiles],
+                       jobs)
         by_profile = [statistics.median(r["cer"] for r in rows if r["profile"] == p)
                       for p in profiles]
         lines.append(f"| {label} | {statistics.median(r['cer'] for r in rows):.2%} | "
@@ -218,6 +219,8 @@ def main() -> int:
                         help="preparation steps, in order")
     parser.add_argument("--psm", type=int, default=OcrOptions().psm,
                         help="Tesseract page segmentation mode")
+    parser.add_argument("--no-reread", action="store_true",
+                        help="do not read unsure numbers a second time")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     letters = [n for n in args.letters.split(",") if n] or (
@@ -229,8 +232,8 @@ def main() -> int:
         return 0
     start = time.perf_counter()
     steps = tuple(s for s in args.steps.split(",") if s)
-    rows = run_all([(n, p, steps, True, args.psm) for n in letters for p in profiles],
-                   args.jobs)
+    rows = run_all([(n, p, steps, True, args.psm, not args.no_reread)
+                    for n in letters for p in profiles], args.jobs)
     (OUT / "ocr_bench.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     print(report(rows))
     print(f"({len(rows)} letter photos, {time.perf_counter() - start:.0f} s, "

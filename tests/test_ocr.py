@@ -422,3 +422,12 @@ def test_text_layer_gibberish_is_told_apart():
     assert usable_text_layer(LETTER)
     assert not usable_text_layer(LETTER.translate(str.maketrans("aeiou", "qxzvw")))
     assert not usable_text_layer("(cid:12)(cid:15)" * 20)
+
+
+def test_second_reading_must_keep_the_digits():
+    from letter_simplifier.ocr.reread import same_digit_count
+
+    assert same_digit_count("€612.40", "€61240")  # a separator put back
+    assert same_digit_count("1026", "1O26")  # a look-alike letter
+    assert not same_digit_count("999990056", "9999900056")  # a digit lost
+    assert not same_digit_count("€148./5", "€148.75")

@@ -326,15 +326,30 @@ def profile_score(points: np.ndarray, angle: float) -> float:
     return float(np.dot(counts, counts))
 
 
+# Many points add nothing to the estimate and cost time.
+MAX_POINTS = 30_000
+
+
+def sample(points: np.ndarray) -> np.ndarray:
+    return points[:: len(points) // MAX_POINTS + 1] if len(points) > MAX_POINTS else points
+
+
+def coarse_angle(points: np.ndarray) -> tuple[float, float]:
+    """(best angle on the coarse grid, its score)"""
+    if len(points) < 200:
+        return 0.0, 0.0
+    points = sample(points)
+    scores = [profile_score(points, a) for a in COARSE]
+    index = int(np.argmax(scores))
+    return float(COARSE[index]), scores[index]
+
+
 def skew_angle(points: np.ndarray) -> tuple[float, float]:
     """(angle of the text lines in degrees, its score); 0 when there is no ink."""
     if len(points) < 200:
         return 0.0, 0.0
-    # Many points add nothing to the estimate and cost time.
-    if len(points) > 60_000:
-        points = points[:: len(points) // 60_000 + 1]
-    scores = [profile_score(points, a) for a in COARSE]
-    best = float(COARSE[int(np.argmax(scores))])
+    points = sample(points)
+    best, _ = coarse_angle(points)
     fine = np.arange(best - FINE_SPAN, best + FINE_SPAN + 1e-9, FINE_STEP)
     fine_scores = [profile_score(points, a) for a in fine]
     index = int(np.argmax(fine_scores))
@@ -374,8 +389,11 @@ def deskew(page: WorkPage) -> WorkPage:
     angle, score = skew_angle(points)
     # Lines that run top to bottom: the page lies sideways.
     sideways = points[:, ::-1].copy() if len(points) else points
-    side_angle, side_score = skew_angle(sideways)
+    # The coarse grid tells an upright page from a sideways one; only a
+    # sideways page needs the fine angle of its lines.
+    _, side_score = coarse_angle(sideways)
     if side_score > 2.0 * score:
+        side_angle, _ = skew_angle(sideways)
         page = turn_quarter(page, 1, "turn_sideways")
         angle = -side_angle
     if abs(angle) < MIN_SKEW:

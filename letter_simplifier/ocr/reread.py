@@ -4,7 +4,8 @@ Tesseract sometimes drops the period from "€612.40" or reads a 0 as O in a
 tight table cell, and then says so with a low confidence. Those words (the
 amounts, dates and account numbers the sheet is about) are cut out, enlarged
 and read again in one extra Tesseract call per page, stacked one per line.
-The second reading replaces the first only when Tesseract is surer of it.
+The second reading replaces the first only when Tesseract is surer of it and
+it has as many digits.
 """
 
 from __future__ import annotations
@@ -22,6 +23,14 @@ MAX_WORDS = 12
 SCALE = 2.0
 # The second reading must be this much surer than the first.
 MIN_GAIN = 0.05
+
+
+def same_digit_count(new: str, old: str) -> bool:
+    """The second reading is for separators and look-alike letters ("1O26").
+    One with more or fewer digits ("9999900056" -> "999990056") is another
+    misreading, not a better one."""
+    count = sum(ch.isdigit() for ch in new)
+    return count > 0 and count == sum(ch.isdigit() or ch in "OoIlSBZ" for ch in old)
 
 
 def unsure_numbers(words: list[OcrWord]) -> list[int]:
@@ -57,7 +66,7 @@ def reread(grey: np.ndarray, words: list[OcrWord]) -> list[OcrWord]:
         if len(found) != 1:
             continue
         new = found[0]
-        if (new.text != words[i].text and any(ch.isdigit() for ch in new.text)
+        if (new.text != words[i].text and same_digit_count(new.text, words[i].text)
                 and new.confidence >= words[i].confidence + MIN_GAIN):
             words[i] = replace(words[i], text=new.text, confidence=new.confidence)
     return words
