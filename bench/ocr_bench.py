@@ -2,6 +2,7 @@
 
     OMP_THREAD_LIMIT=1 .venv/bin/python bench/ocr_bench.py [--quick] [--jobs 2]
     OMP_THREAD_LIMIT=1 .venv/bin/python bench/ocr_bench.py --ablate [--quick]
+    OMP_THREAD_LIMIT=1 .venv/bin/python bench/ocr_bench.py --letters-dir samples/holdout
 
 Every sample letter is spoilt by every profile of scripts/degrade_samples.py
 (fixed seed: the same images every run) and read the way a user's photos are
@@ -49,6 +50,7 @@ from letter_simplifier.ocr.prepare import DEFAULT_STEPS  # noqa: E402
 from scripts.degrade_samples import PROFILES, degrade_letter  # noqa: E402
 
 SAMPLES = ROOT / "samples"
+LETTERS = SAMPLES  # the letters to spoil: --letters-dir (e.g. samples/holdout)
 OUT = ROOT / "build"
 TODAY = date(2026, 3, 30)
 QUICK_LETTERS = ["cjib-aanmaning", "gemeente-bijstand-terugvordering",
@@ -115,9 +117,20 @@ def warm_up() -> None:
     explain_document(ingest((SAMPLES / "cjib-boete.pdf").read_bytes(), "cjib-boete.pdf"))
 
 
+def letter_pdf(name: str) -> bytes:
+    """The letter's text PDF; a letter with only a .txt (samples/holdout) is
+    typeset the way scripts/make_sample_pdfs.py makes the samples' PDFs."""
+    pdf = LETTERS / f"{name}.pdf"
+    if pdf.exists():
+        return pdf.read_bytes()
+    from letter_simplifier.render import typeset_text
+
+    return typeset_text((LETTERS / f"{name}.txt").read_text(encoding="utf-8"), name)
+
+
 def run_case(task: tuple[str, str, tuple[str, ...], bool, int, bool]) -> dict:
     name, profile, steps, with_bare, psm, reread = task
-    pdf = (SAMPLES / f"{name}.pdf").read_bytes()
+    pdf = letter_pdf(name)
     reference = ingest(pdf, f"{name}.pdf")
     expected = facts(explain_document(reference))
     jpegs = [page.jpeg for page in degrade_letter(pdf, name, profile)]
@@ -221,10 +234,14 @@ def main() -> int:
                         help="Tesseract page segmentation mode")
     parser.add_argument("--no-reread", action="store_true",
                         help="do not read unsure numbers a second time")
+    parser.add_argument("--letters-dir", type=Path, default=SAMPLES,
+                        help="folder of letters (.txt, and .pdf if there is one)")
     args = parser.parse_args()
+    global LETTERS
+    LETTERS = args.letters_dir.resolve()
     OUT.mkdir(exist_ok=True)
     letters = [n for n in args.letters.split(",") if n] or (
-        QUICK_LETTERS if args.quick else sorted(p.stem for p in SAMPLES.glob("*.pdf")))
+        QUICK_LETTERS if args.quick else sorted(p.stem for p in LETTERS.glob("*.txt")))
     profiles = [p for p in args.profiles.split(",") if p] or (
         QUICK_PROFILES if args.quick else list(PROFILES))
     if args.ablate:
