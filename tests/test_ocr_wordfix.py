@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from letter_simplifier.analyse.ocr_checks import UNSURE_CONFIDENCE
 from letter_simplifier.ocr.tesseract import OcrWord
 from letter_simplifier.ocr.wordfix import RESTORED_CONFIDENCE, fix_words
 
@@ -53,7 +54,8 @@ def test_dropped_decimal_point_is_restored_from_the_same_amount_elsewhere():
              line("september", "\u20ac612.40", number=1)]
     fixed = fix_words(pages)
     assert texts(fixed)[0][4] == "\u20ac612.40"
-    assert fixed[0][4].confidence == RESTORED_CONFIDENCE  # the sheet says "Controleer dit"
+    assert fixed[0][4].confidence == RESTORED_CONFIDENCE
+    assert RESTORED_CONFIDENCE < UNSURE_CONFIDENCE  # the sheet says "Controleer dit"
     # With the euro sign as a word of its own, Dutch notation.
     fixed = fix_words([line("totaal", "\u20ac", "1.326,17") + line("\u20ac", "132617", number=2)])
     assert texts(fixed)[0][-1] == "1.326,17"

@@ -11,8 +11,9 @@ separate, before the page is laid out as text.
   end there, and a deadline moves to another action.
 - An amount whose decimal point Tesseract dropped: "€61240" in a table where
   the same digits also stand as "€612.40". Where a letter writes the same
-  digits with a point or comma, that is the proof; the word is then marked
-  unsure, so the sheet says "Controleer dit in de brief".
+  digits with a point or comma, that is the proof; the word then gets a low
+  confidence, so a finding that rests on it says "Controleer dit in de
+  brief" on the sheet.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .tesseract import OcrWord
 
 LOW_COMMA = "\u201a"
 OPENING_QUOTES = {"\u2018": "\u2019", "'": "'", "\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
-CLOSING_QUOTES = set(OPENING_QUOTES.values()) | {"\u2019", "\u201d"}
+CLOSING_QUOTES = set(OPENING_QUOTES.values())
 # "'s avonds", "'t", "'s-Gravenhage": an apostrophe, not a quote.
 ELISION = re.compile(r"['\u2018\u2019][stn](?:-|$|\W)", re.IGNORECASE)
 
@@ -81,7 +82,7 @@ def _money_body(words: list[OcrWord], i: int) -> tuple[str, str] | None:
         j += 1
     prefix, number = text[:j], text[j:]
     after_sign = i > 0 and words[i - 1].text in CURRENCY and words[i - 1].line == words[i].line
-    if not number or not (any(c in prefix for c in "€") or (not prefix and after_sign)):
+    if not number or not ("€" in prefix or (not prefix and after_sign)):
         return None
     return prefix, number
 
