@@ -36,9 +36,16 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--today", type=parse_day, help="fix today's date (YYYY-MM-DD)")
 
     evaluate = sub.add_parser("evaluate", help="measure accuracy on letters with expected JSON")
-    evaluate.add_argument("folder", type=Path)
+    evaluate.add_argument("folder", type=Path, help="a folder tree of letters (e.g. samples/)")
+    evaluate.add_argument("--split", choices=("dev", "blind", "all"), default="all",
+                          help="the dev letters, the blind ones (samples/README.md), or all")
+    evaluate.add_argument("--origin", choices=("real", "team", "sample"),
+                          help="only letters of this origin (the corpus manifest's column)")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
-    evaluate.add_argument("--verbose", action="store_true", help="list every miss")
+    evaluate.add_argument("--details", action="store_true",
+                          help="per letter: what was missed, extra or wrong")
+    evaluate.add_argument("--lint", action="store_true",
+                          help="only check the expected files against their letters")
 
     serve = sub.add_parser("serve", help="run the web app (development server)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -71,13 +78,19 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_folder, format_table
+    from .evaluate import evaluate_letters, find_letters, format_table, lint_tree
 
-    report = evaluate_folder(args.folder)
+    if args.lint:
+        found = lint_tree(args.folder)
+        print("\n".join(found) if found else "no problems")
+        return 1 if found else 0
+    letters = [letter for letter in find_letters(args.folder, args.split)
+               if args.origin in (None, letter.origin)]
+    report = evaluate_letters(letters, args.split)
     if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(report.as_dict(details=args.details), ensure_ascii=False, indent=2))
     else:
-        print(format_table(report, verbose=args.verbose))
+        print(format_table(report, details=args.details))
     return 0 if report.letters else 1
 
 
