@@ -146,7 +146,7 @@ def start_backend(backend: str, port: int, folder: Path) -> tuple[list[subproces
         workers = ["--workers", "1", "--threads", "16"]
     processes.append(subprocess.Popen(
         [str(VENV_BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", *workers, "--timeout", "120",
-         "app:create_app()"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+         "letter_simplifier.web:create_app()"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL))
     return processes, env
 

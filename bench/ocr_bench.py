@@ -44,9 +44,9 @@ from letter_simplifier.errors import LetterError  # noqa: E402
 from letter_simplifier.explain import explain  # noqa: E402
 from letter_simplifier.explain.contract import to_contract  # noqa: E402
 from letter_simplifier.ingest import ingest  # noqa: E402
-from letter_simplifier.ocr import OcrOptions, read_pages  # noqa: E402
-from letter_simplifier.ocr.images import decode  # noqa: E402
-from letter_simplifier.ocr.prepare import DEFAULT_STEPS  # noqa: E402
+from letter_simplifier.ingest.ocr import OcrOptions, read_pages  # noqa: E402
+from letter_simplifier.ingest.ocr.images import decode  # noqa: E402
+from letter_simplifier.ingest.ocr.prepare import DEFAULT_STEPS  # noqa: E402
 from scripts.degrade_samples import PROFILES, degrade_letter  # noqa: E402
 
 SAMPLES = ROOT / "samples"

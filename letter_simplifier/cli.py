@@ -95,7 +95,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from app import create_app
+    from .web import create_app
 
     create_app().run(host=args.host, port=args.port)
     return 0

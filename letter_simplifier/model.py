@@ -189,7 +189,8 @@ class SpotCheck:
 
     message: str
     page: int
-    image: str | None = None  # data: URI of a PNG crop of the original
+    span: Span | None = None  # where in the letter; render cuts it out (render/crop.py)
+    image: str | None = None  # data: URI of a PNG crop of the original, set by render
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from .analyse import analyse
 from .explain import explain
 from .explain.contract import to_contract
 from .glossary import Glossary
-from .ingest import ingest
+from .ingest import ingest, ingest_pages
 from .model import Analysis, Document, Explanation
+from .render.crop import with_crops
 
 
 @dataclass
@@ -44,11 +45,9 @@ def explain_files(files: list[tuple[bytes, str]], *, today: date | None = None,
     if len(files) == 1:
         document = ingest(*files[0])
     else:
-        from .ingest import ingest_pages  # photos of several pages (OCR)
-
         document = ingest_pages(files)
     progress("begrijpen", 0.7)
     analysis = analyse(document, glossary)
     progress("uitleggen", 0.9)
-    explanation = explain(analysis, today)
+    explanation = with_crops(explain(analysis, today), document)
     return Result(document, analysis, explanation)

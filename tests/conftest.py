@@ -64,3 +64,22 @@ def letter_pdf() -> bytes:
 
 def sample_names() -> list[str]:
     return sorted(p.stem for p in SAMPLES.glob("*.txt"))
+
+
+# -- markers: `bash scripts/test --fast` leaves out what needs a browser, Tesseract,
+# a database server or much time (see pyproject.toml for their meaning) -------------
+
+FIXTURE_MARKS = {"page": "browser", "browser": "browser", "live_server": "browser",
+                 "redis_url": "redis", "rq_worker": "redis",
+                 "postgres_server": "postgres", "postgres_url": "postgres"}
+MODULE_MARKS = {"test_ocr.py": "ocr", "test_browser_upload.py": "browser",
+                "test_browser_readability.py": "browser", "test_accessibility.py": "browser",
+                "test_glossary_store.py": "postgres"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = {FIXTURE_MARKS[f] for f in item.fixturenames if f in FIXTURE_MARKS}
+        names |= {MODULE_MARKS[item.path.name]} if item.path.name in MODULE_MARKS else set()
+        for name in sorted(names):
+            item.add_marker(getattr(pytest.mark, name))

@@ -13,10 +13,12 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from app import create_app
+from letter_simplifier.web import create_app
 
 from .conftest import ROOT, SAMPLES
 from .services import free_port
+
+pytestmark = pytest.mark.slow  # the app with jobs, gunicorn in a subprocess
 
 SAMPLE = SAMPLES / "cjib-aanmaning.pdf"
 
@@ -133,7 +135,8 @@ def test_gunicorn_serves_the_app():
     port = free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
-        [str(gunicorn), "--bind", f"127.0.0.1:{port}", "--workers", "1", "app:create_app()"],
+        [str(gunicorn), "--bind", f"127.0.0.1:{port}", "--workers", "1",
+         "letter_simplifier.web:create_app()"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     try:

@@ -237,6 +237,7 @@ def test_objection_null_means_the_letter_says_nothing():
 # -- the command, on a small tree ----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_evaluate_command_scores_a_split_of_a_tree(tmp_path):
     letters = [letter for letter in find_letters(CORPUS) if letter.path.suffix == ".txt"]
     by_split = {split: next(letter for letter in letters if letter.split == split)

@@ -9,14 +9,16 @@ import re
 
 import pytest
 
-from app import create_app
 from letter_simplifier import GLOSSARY_DIR
 from letter_simplifier.cli import main
 from letter_simplifier.glossary.live import store_for
 from letter_simplifier.glossary.store import Glossary, load_files
+from letter_simplifier.web import create_app
 
 from .browser import LiveServer, screenshot
 from .test_accessibility import violations
+
+pytestmark = pytest.mark.slow  # the maintainers' pages end to end
 
 PASSWORD = "een-lang-wachtwoord"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')

@@ -14,10 +14,12 @@ import pypdf
 import pytest
 from PIL import Image
 
-from app import create_app
 from letter_simplifier.render import typeset_text
+from letter_simplifier.web import create_app
 
 from .conftest import LETTER, SAMPLES
+
+pytestmark = pytest.mark.slow  # hostile files through the whole app
 
 SAMPLE_PDF = (SAMPLES / "gemeente-maatregel.pdf").read_bytes()
 

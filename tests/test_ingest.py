@@ -101,6 +101,7 @@ def test_not_a_letter_and_not_dutch():
         analyse(ingest(english.encode(), "letter.txt"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("payload,code,exit_code", [
     (b"", "empty_file", errors.EmptyFile.exit_code),
     (b"PK\x03\x04rest-of-a-zip", "unsupported_file_type", errors.UnsupportedFileType.exit_code),
@@ -117,6 +118,7 @@ def test_cli_reports_errors_in_dutch_without_traceback(tmp_path, payload, code, 
     assert run.stdout == ""
 
 
+@pytest.mark.slow
 def test_cli_missing_file(tmp_path):
     run = subprocess.run([sys.executable, "-m", "letter_simplifier", "explain",
                           str(tmp_path / "nope.pdf")], capture_output=True, text=True)

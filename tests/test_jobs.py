@@ -11,6 +11,8 @@ from letter_simplifier.jobs.queue import InProcessQueue, RQQueue
 
 from .conftest import SAMPLES
 
+pytestmark = pytest.mark.slow  # job threads, expiry waits
+
 
 @pytest.fixture(params=["in-process", "redis"])
 def queue(request):

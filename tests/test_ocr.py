@@ -23,12 +23,13 @@ from letter_simplifier.analyse.ocr_repair import repair_text
 from letter_simplifier.explain import explain
 from letter_simplifier.glossary import load_glossary
 from letter_simplifier.ingest import ingest, ingest_pages
+from letter_simplifier.ingest.ocr import prepare, quality, tesseract
+from letter_simplifier.ingest.ocr.dashes import find_dash_rows
+from letter_simplifier.ingest.ocr.images import decode
 from letter_simplifier.ingest.scan import usable_text_layer
 from letter_simplifier.nlp import parse
-from letter_simplifier.ocr import prepare, quality, tesseract
-from letter_simplifier.ocr.dashes import find_dash_rows
-from letter_simplifier.ocr.images import decode
 from letter_simplifier.render import html_to_pdf, render_html, typeset_text
+from letter_simplifier.render.crop import with_crops
 from scripts.degrade_samples import PROFILES, degrade_letter, degrade_page, render_pages, rng_for
 
 from .conftest import LETTER, SAMPLES, TODAY, sample_names
@@ -178,7 +179,10 @@ def test_unsure_amount_is_named_and_shown_with_its_spot(three_photo_document):
     analysis = analyse(document)
     assert any("1.234,56" in w.message and w.code == "low_ocr_confidence"
                for w in analysis.warnings)
-    explanation = explain(analysis, TODAY)
+    # explain says where to look; render cuts the spot out of the photo.
+    plain = next(m for m in explain(analysis, TODAY).money if m.value == 1234.56)
+    assert plain.check.span and plain.check.image is None
+    explanation = with_crops(explain(analysis, TODAY), document)
     line = next(m for m in explanation.money if m.value == 1234.56)
     assert line.check and line.check.image.startswith("data:image/png;base64,")
     png = base64.b64decode(line.check.image.split(",", 1)[1])
@@ -437,7 +441,7 @@ def test_text_layer_gibberish_is_told_apart():
 
 
 def test_second_reading_must_keep_the_digits():
-    from letter_simplifier.ocr.reread import same_digit_count
+    from letter_simplifier.ingest.ocr.reread import same_digit_count
 
     assert same_digit_count("€612.40", "€61240")  # a separator put back
     assert same_digit_count("1026", "1O26")  # a look-alike letter

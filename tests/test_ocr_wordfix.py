@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from letter_simplifier.analyse.ocr_checks import UNSURE_CONFIDENCE
-from letter_simplifier.ocr.tesseract import OcrWord
-from letter_simplifier.ocr.wordfix import RESTORED_CONFIDENCE, fix_words
+from letter_simplifier.ingest.ocr.tesseract import OcrWord
+from letter_simplifier.ingest.ocr.wordfix import RESTORED_CONFIDENCE, fix_words
 
 
 def line(*texts: str, number: int = 1, confidence: float = 0.9) -> list[OcrWord]:

@@ -20,6 +20,8 @@ from letter_simplifier.render import render_html, render_sheet_pdf
 
 from .conftest import SAMPLES, TODAY, sample_names
 
+pytestmark = pytest.mark.slow  # every sample through the pipeline, sheet PDFs, CLI runs
+
 CONTRACT_KEYS = {"schema", "source", "sender", "letter_kind", "letter_date", "summary",
                  "deadlines", "amounts", "actions", "references", "objection", "terms",
                  "warnings"}

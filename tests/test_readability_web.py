@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from app import create_app
 from letter_simplifier.cli import main
+from letter_simplifier.web import create_app
 
 from .conftest import SAMPLES
 from .test_readability_check import PLAIN, docx_bytes

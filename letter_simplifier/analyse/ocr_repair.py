@@ -134,7 +134,7 @@ def shape(word: str) -> str:
 
 
 def repair_word(m: re.Match) -> str | None:
-    from ..ocr.quality import is_real_word  # the same word test as the OCR stage
+    from ..ingest.ocr.quality import is_real_word  # the same word test as the OCR stage
 
     word = m.group()
     known = key_words().get(shape(word))

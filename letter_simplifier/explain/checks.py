@@ -1,20 +1,20 @@
 """'Controleer dit in de brief' beside the amounts and dates of the sheet that
-came from an unsure OCR read (analyse/ocr_checks.py), with the spot cut out
-of the original photo so the reader sees what to compare."""
+came from an unsure OCR read (analyse/ocr_checks.py). Each check keeps the spot
+in the letter; render (render/crop.py) cuts it out of the original photo so the
+reader sees what to compare."""
 
 from __future__ import annotations
 
 import dataclasses
 
 from ..model import Analysis, MoneyLine, SpotCheck, Todo, Unsure
-from ..ocr.crop import spot_image
 
 CHECK_MESSAGE = "Controleer dit in de brief"
 
 
 def spot_check(analysis: Analysis, item: Unsure) -> SpotCheck:
     return SpotCheck(f"{CHECK_MESSAGE} (bladzijde {item.span.page}).", item.span.page,
-                     spot_image(analysis.document, item.span))
+                     item.span)
 
 
 def attach_checks(analysis: Analysis, todos: list[Todo], money: list[MoneyLine]

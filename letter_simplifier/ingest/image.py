@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..errors import EmptyFile, TooManyPages, UnsupportedFileType
 from ..model import Document
-from ..ocr import read_pages
-from ..ocr.images import MAX_FRAMES, SourceImage, decode
+from .ocr import read_pages
+from .ocr.images import MAX_FRAMES, SourceImage, decode
 from .sniff import sniff
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp", "image/tiff", "image/heif",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Word
+from ..model import Page, Word
 
 
 @dataclass(frozen=True)
@@ -72,3 +72,31 @@ def page_text(words: list[RawWord], page: int, offset: int) -> tuple[str, list[W
             previous_x1 = word.x1
         previous_bottom = max(w.bottom for w in line)
     return "".join(parts), placed
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """One page before layout: its words with boxes, and its size."""
+
+    words: list[RawWord]
+    width: float
+    height: float
+
+
+def assemble(pages: list[PageWords]) -> tuple[str, list[Word], list[Page]]:
+    """Lay out every page and join them with form feeds: the document's text,
+    its words with offsets, and where each page starts and ends."""
+    texts: list[str] = []
+    words: list[Word] = []
+    placed_pages: list[Page] = []
+    offset = 0
+    for number, page in enumerate(pages, start=1):
+        if texts:
+            texts.append("\f")
+            offset += 1
+        text, placed = page_text(page.words, number, offset)
+        placed_pages.append(Page(number, offset, offset + len(text), page.width, page.height))
+        texts.append(text)
+        words.extend(placed)
+        offset += len(text)
+    return "".join(texts), words, placed_pages

@@ -10,8 +10,8 @@ import pypdf
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
 from ..errors import CorruptFile, EncryptedPdf, TooLarge, TooManyPages
-from ..model import Document, Page, Word
-from .layout import RawWord, page_text
+from ..model import Document
+from .layout import PageWords, RawWord, assemble
 from .scan import read_scanned, usable_text_layer
 
 log = logging.getLogger(__name__)
@@ -61,35 +61,23 @@ def read_pdf(data: bytes, filename: str) -> Document:
         raise CorruptFile(detail="no pages")
     if page_count > MAX_PAGES:
         raise TooManyPages()
-    texts: list[str] = []
-    words: list[Word] = []
-    pages: list[Page] = []
-    offset = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, plumber_page in enumerate(pdf.pages, start=1):
-                raw = [
-                    RawWord(w["text"], w["x0"], w["top"], w["x1"], w["bottom"])
-                    for w in plumber_page.extract_words(keep_blank_chars=False, x_tolerance=1.5)
-                ]
-                if texts:
-                    texts.append("\f")
-                    offset += 1
-                text, placed = page_text(raw, number, offset)
-                pages.append(Page(number, offset, offset + len(text),
-                                  float(plumber_page.width), float(plumber_page.height)))
-                texts.append(text)
-                words.extend(placed)
-                offset += len(text)
+            pages = [
+                PageWords([RawWord(w["text"], w["x0"], w["top"], w["x1"], w["bottom"])
+                           for w in page.extract_words(keep_blank_chars=False, x_tolerance=1.5)],
+                          float(page.width), float(page.height))
+                for page in pdf.pages
+            ]
     except Exception as error:  # pdfminer raises many unrelated types on broken files
         log.info("pdf text layer unreadable: %s", type(error).__name__)
         raise CorruptFile(detail=type(error).__name__) from None
-    full_text = "".join(texts)
+    full_text, words, layout_pages = assemble(pages)
     # A scan has no text layer; a PDF with broken font encodings has one of
     # gibberish. Both are read from their pictures instead (OCR).
     if sum(ch.isalpha() for ch in full_text) < MIN_TEXT_CHARS or not usable_text_layer(full_text):
         return read_scanned(data, filename, page_count)
     return Document(
         filename=filename, media_type="application/pdf", method="text-layer",
-        text=full_text, pages=pages, words=words, original=data,
+        text=full_text, pages=layout_pages, words=words, original=data,
     )

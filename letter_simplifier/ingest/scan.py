@@ -15,9 +15,9 @@ import pypdfium2 as pdfium
 
 from ..errors import CorruptFile, NoLetterInPhoto, NoText
 from ..model import Document
-from ..ocr import read_pages
-from ..ocr.images import SourceImage
-from ..ocr.quality import is_real_word
+from .ocr import read_pages
+from .ocr.images import SourceImage
+from .ocr.quality import is_real_word
 
 RENDER_DPI = 300
 # In a real letter most words are real Dutch or English words (names and

@@ -120,7 +120,7 @@ def photos_pdf(document: Document) -> bytes:
     """Each photo (EXIF turn applied) as one page that fits on A4."""
     from PIL import Image
 
-    from ..ocr.images import full_size
+    from ..ingest.ocr.images import full_size
 
     pages = []
     for source in document.page_images:

@@ -1,16 +1,11 @@
 """The Flask surface: one blueprint per area, all thin over the library.
 
-`app.py` at the top level holds `create_app()`; each area registers itself in
-`BLUEPRINTS` below.
+`create_app()` (app.py) builds the app from them; gunicorn serves
+`letter_simplifier.web:create_app()` (or the top-level `app:create_app()` shim).
 """
 
 from __future__ import annotations
 
-from .glossary_admin import bp as glossary_admin_bp
-from .letters import api_bp as letters_api_bp
-from .letters import bp as letters_bp
-from .readability import api_bp as readability_api_bp
-from .readability import bp as readability_bp
+from .app import create_app
 
-BLUEPRINTS = [letters_bp, letters_api_bp, glossary_admin_bp, readability_bp,
-              readability_api_bp]
+__all__ = ["create_app"]

@@ -6,14 +6,15 @@ so the crop shows the letter as the person photographed it, made straight."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 from functools import lru_cache
 
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-from ..model import Document, PageImage, Span
-from .images import full_size
+from ..ingest.ocr.images import full_size
+from ..model import Document, Explanation, PageImage, Span, SpotCheck
 
 # The finding's line is this many pixels high in the crop; the crop is at most this wide.
 LINE_PIXELS = 28
@@ -67,3 +68,23 @@ def spot_image(document: Document, span: Span) -> str | None:
            max(w.x1 for w in words), max(w.bottom for w in words))
     png = crop(document.page_images[page - 1], box)
     return "data:image/png;base64," + base64.b64encode(png).decode() if png else None
+
+
+def with_crops(explanation: Explanation, document: Document) -> Explanation:
+    """The sheet with the spot of every "Controleer dit" cut out of the original."""
+    if not document.page_images:
+        return explanation
+    images: dict[tuple[int, int], str | None] = {}
+
+    def cropped(check: SpotCheck | None) -> SpotCheck | None:
+        if check is None or check.span is None or check.image:
+            return check
+        key = (check.span.start, check.span.end)
+        if key not in images:
+            images[key] = spot_image(document, check.span)
+        return dataclasses.replace(check, image=images[key])
+
+    return dataclasses.replace(
+        explanation,
+        todos=[dataclasses.replace(t, check=cropped(t.check)) for t in explanation.todos],
+        money=[dataclasses.replace(m, check=cropped(m.check)) for m in explanation.money])

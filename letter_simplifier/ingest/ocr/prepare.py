@@ -471,8 +471,8 @@ STEPS: dict[str, Callable[[WorkPage], WorkPage]] = {
 DEFAULT_STEPS = ("find_page", "flatten_light", "deskew", "upscale")
 
 
-def prepare(pixels: np.ndarray, steps: tuple[str, ...] = DEFAULT_STEPS) -> WorkPage:
-    page = start(pixels)
+def prepare_page(page: WorkPage, steps: tuple[str, ...] = DEFAULT_STEPS) -> WorkPage:
+    """Run the preparation steps, in order, on a page made by `start`."""
     for name in steps:
         page = STEPS[name](page)
     return page

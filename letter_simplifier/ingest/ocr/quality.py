@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 from wordfreq import zipf_frequency
 
-from ..errors import NoLetterInPhoto, PhotoBlurred, PhotoTooDark, UnreadablePhoto
+from ...errors import NoLetterInPhoto, PhotoBlurred, PhotoTooDark, UnreadablePhoto
 
 # Grey levels (0-255) of the brightest tenth of the photo: paper in normal light
 # is 150 or more; below this it is too dark to read.

@@ -1,7 +1,7 @@
 """OCR: photos and scanned pages in, a Document out, laid out like a text PDF.
 
     pages (SourceImage) -> prepare (prepare.py) -> Tesseract (tesseract.py)
-        -> words with boxes and confidence -> ingest.layout.page_text -> Document
+        -> words with boxes and confidence -> ..layout.assemble -> Document
 
 The pages of one letter are read in parallel, one Tesseract process per core.
 A page whose first read does not look like text is checked for being upside
@@ -18,17 +18,18 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..errors import NoLetterInPhoto
-from ..model import Document, Page, PageImage, Word
+from ...errors import NoLetterInPhoto
+from ...model import Document, PageImage
+from ..layout import PageWords, RawWord, assemble
 from . import quality, tesseract
 from .dashes import find_dash_rows
 from .images import SourceImage
 from .prepare import (
     DEFAULT_STEPS,
-    STEPS,
     WorkPage,
     components,
     letter_height,
+    prepare_page,
     start,
     turn_quarter,
 )
@@ -63,9 +64,7 @@ def read_page(source: SourceImage, label: int | None, options: OcrOptions) -> Pa
     """Prepare one page and read it; raise an UnreadablePhoto when that fails."""
     first = start(source.grey)
     quality.check_before_ocr(first.grey, label)
-    page = first
-    for name in options.steps:
-        page = STEPS[name](page)
+    page = prepare_page(first, options.steps)
     words = tesseract.read_words(page.grey, options.psm)
     if options.turn and len(words) >= SHORT_PAGE and not quality.looks_right(words):
         page, words = turn_and_read(page, words, options)
@@ -130,14 +129,12 @@ def read_all(sources: list[SourceImage], options: OcrOptions) -> list[PageRead]:
         return [future.result() for future in futures]
 
 
-def raw_words(words: list[tesseract.OcrWord]) -> list:
+def raw_words(words: list[tesseract.OcrWord]) -> list[RawWord]:
     """Words for the layout, each given the height band of its Tesseract line.
 
     On a photo the lines are never quite straight; the layout groups words by
     height, so without this a word at the end of a sloping line can end up on
     the next one. Tesseract follows the line itself."""
-    from ..ingest.layout import RawWord  # ingest imports ocr: not at module level
-
     bands: dict[tuple[int, int, int], list[tesseract.OcrWord]] = {}
     for word in words:
         bands.setdefault(word.line, []).append(word)
@@ -160,32 +157,18 @@ def page_image(source: SourceImage, page: WorkPage) -> PageImage:
 def read_pages(sources: list[SourceImage], filename: str, media_type: str,
                original: bytes = b"", options: OcrOptions | None = None) -> Document:
     """OCR every page and lay the words out as text, like a text-layer PDF."""
-    from ..ingest.layout import page_text  # ingest imports ocr: not at module level
-
     options = options or OcrOptions()
     reads = read_all(sources, options)
     if all(r.blank for r in reads):
         raise NoLetterInPhoto()
     fixed = fix_words([r.words for r in reads])
     reads = [replace(r, words=words) for r, words in zip(reads, fixed, strict=True)]
-    texts: list[str] = []
-    words: list[Word] = []
-    pages: list[Page] = []
-    offset = 0
-    for number, read in enumerate(reads, start=1):
-        raw = raw_words(read.words)
-        if texts:
-            texts.append("\f")
-            offset += 1
-        text, placed = page_text(raw, number, offset)
-        height, width = read.page.grey.shape
-        pages.append(Page(number, offset, offset + len(text), float(width), float(height)))
-        texts.append(text)
-        words.extend(placed)
-        offset += len(text)
+    text, words, pages = assemble([
+        PageWords(raw_words(r.words), float(r.page.grey.shape[1]), float(r.page.grey.shape[0]))
+        for r in reads])
     confidences = [w.confidence for w in words if w.confidence is not None]
     return Document(
-        filename=filename, media_type=media_type, method="ocr", text="".join(texts),
+        filename=filename, media_type=media_type, method="ocr", text=text,
         pages=pages, words=words, original=original,
         ocr_confidence=round(float(np.mean(confidences)), 3) if confidences else None,
         page_images=[page_image(s, r.page) for s, r in zip(sources, reads, strict=True)],

@@ -22,7 +22,7 @@ import pytesseract
 from packaging.version import Version
 from PIL import Image
 
-from ..errors import OcrTimeout, OcrUnavailable
+from ...errors import OcrTimeout, OcrUnavailable
 
 log = logging.getLogger(__name__)
 

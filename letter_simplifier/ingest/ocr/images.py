@@ -19,7 +19,7 @@ import numpy as np
 import pillow_heif
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
-from ..errors import CorruptFile, ImageTooLarge, PhotoTooSmall
+from ...errors import CorruptFile, ImageTooLarge, PhotoTooSmall
 
 pillow_heif.register_heif_opener()
 
