@@ -180,3 +180,45 @@ class OcrTimeout(LetterError):
         "Probeer het opnieuw met een foto van alleen de brief, of met minder pagina's."
     )
     http_status = 503
+
+
+class JobTimeout(LetterError):
+    code = "job_timeout"
+    exit_code = 12
+    http_status = 503
+    message = ("Het lezen van je brief duurde te lang. Probeer het opnieuw met minder "
+               "pagina's of een scherpere foto.")
+
+
+class TextTooLong(LetterError):
+    """A pasted draft for the readability check that is longer than one letter."""
+
+    code = "text_too_long"
+    exit_code = 10
+    http_status = 413
+    message = "De tekst is te lang. Controleer één brief tegelijk."
+
+
+# -- errors of the tools around the letter (not shown to young people) ----------------
+
+
+class GlossaryError(Exception):
+    """A request the glossary store refuses; `message` is plain Dutch for the maintainer,
+    `problems` the lint's findings (glossary.lint.Problem)."""
+
+    def __init__(self, message: str, problems: list | None = None):
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+
+class GlossaryFileError(ValueError):
+    """A term file that cannot be read."""
+
+
+class UnsupportedSchema(ValueError):
+    """A glossary schema with keywords this program does not check."""
+
+
+class ParserUnavailable(RuntimeError):
+    """Frog is not installed, did not start, crashed or timed out."""

@@ -112,7 +112,7 @@ def test_login_never_redirects_to_another_site_and_stops_guessing(app):
     blocked = other.post("/beheer/inloggen", data={
         "name": "rik", "password": PASSWORD, "csrf_token": token(other, "/beheer/inloggen")})
     assert "Te vaak" in blocked.get_data(as_text=True)
-    from letter_simplifier.web.glossary_admin import throttle
+    from letter_simplifier.web.auth import throttle
 
     throttle.clear("rik")
 

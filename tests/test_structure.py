@@ -113,3 +113,17 @@ def test_every_imported_package_is_declared():
             if not owners & declared:
                 missing.add(f"{top} ({', '.join(sorted(owners))})")
     assert not missing, sorted(missing)
+
+
+def test_every_error_class_lives_in_errors_py():
+    elsewhere = []
+    for path in sources():
+        if path.name == "errors.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                    getattr(base, "id", getattr(base, "attr", "")).endswith(
+                        ("Error", "Exception", "Unavailable", "Schema", "Timeout"))
+                    for base in node.bases):
+                elsewhere.append(f"{path.relative_to(ROOT)}: {node.name}")
+    assert not elsewhere, elsewhere

@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .. import GLOSSARY_DIR, PROJECT_ROOT
-from .lint import Problem, proposal_problems
+from .. import GLOSSARY_DIR, INSTANCE_DIR
+from ..errors import GlossaryError
+from .lint import proposal_problems
 from .models import ROLES, Change, Entry, Revision, State, User, now
 from .store import Glossary, GlossaryEntry, entry_from_dict, entry_to_dict, load_files
 
@@ -40,20 +41,11 @@ MIGRATION_LOCK = 4_404_404
 
 
 def default_path() -> Path:
-    return Path(os.environ.get(INSTANCE_ENV) or PROJECT_ROOT / "instance") / "glossary.db"
+    return Path(os.environ.get(INSTANCE_ENV) or INSTANCE_DIR) / "glossary.db"
 
 
 def database_url(url: str | None = None) -> str:
     return url or os.environ.get(DATABASE_ENV) or f"sqlite:///{default_path()}"
-
-
-class GlossaryError(Exception):
-    """A request the store refuses; `message` is plain Dutch for the maintainer."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None):
-        super().__init__(message)
-        self.message = message
-        self.problems = problems or []
 
 
 @dataclass

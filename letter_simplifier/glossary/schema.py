@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import GLOSSARY_DIR
+from ..errors import UnsupportedSchema
 
 SCHEMA_PATH = GLOSSARY_DIR / "schema.json"
 # Keywords that only describe; they never reject a value.
@@ -20,10 +21,6 @@ KNOWN = ANNOTATIONS | {"type", "required", "additionalProperties", "properties",
                        "maxLength", "enum", "items", "uniqueItems"}
 TYPES = {"object": dict, "array": list, "string": str}
 TYPE_NAMES = {"object": "een tabel", "array": "een lijst", "string": "tekst"}
-
-
-class UnsupportedSchema(ValueError):
-    pass
 
 
 @lru_cache(maxsize=4)

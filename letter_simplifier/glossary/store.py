@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import GLOSSARY_DIR
+from ..errors import GlossaryFileError
 
 REQUIRED = ("term", "variants", "plain", "alternative", "example", "category", "related", "source")
 
@@ -40,10 +41,6 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.entries)
-
-
-class GlossaryFileError(ValueError):
-    pass
 
 
 def entry_to_dict(entry: GlossaryEntry) -> dict:

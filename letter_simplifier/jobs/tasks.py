@@ -8,7 +8,7 @@ import time
 import traceback
 from datetime import date
 
-from ..errors import LetterError
+from ..errors import JobTimeout, LetterError
 from ..pipeline import explain_files
 from .store import JobStatus, MemoryStore, RedisStore
 
@@ -19,14 +19,6 @@ STEPS = {
     "begrijpen": "We zoeken de datums, bedragen en wat je moet doen.",
     "uitleggen": "We schrijven de uitleg.",
 }
-
-
-class JobTimeout(LetterError):
-    code = "job_timeout"
-    exit_code = 12
-    http_status = 503
-    message = ("Het lezen van je brief duurde te lang. Probeer het opnieuw met minder "
-               "pagina's of een scherpere foto.")
 
 
 def run_job(store: MemoryStore | RedisStore, job_id: str, files: list[tuple[bytes, str]],

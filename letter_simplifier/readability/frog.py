@@ -32,6 +32,8 @@ import threading
 import time
 from dataclasses import dataclass
 
+from ..errors import ParserUnavailable
+
 log = logging.getLogger(__name__)
 
 COMMAND = ("frog", "-n", "--skip=tacn", "--max-parser-tokens=120")
@@ -40,10 +42,6 @@ SENTENCE_TIMEOUT = 30.0
 # Longer "sentences" (tables, address blocks run together) are not parsed.
 MAX_TOKENS = 120
 PROBE = "Dit is een zin ."
-
-
-class ParserUnavailable(RuntimeError):
-    """Frog is not installed, did not start, crashed or timed out."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import os
 from flask import Flask, Response, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from .. import PROJECT_ROOT, TEMPLATES_DIR
+from .. import INSTANCE_DIR, STATIC_DIR, TEMPLATES_DIR
 from ..errors import LetterError, TooLarge
 from ..ingest import MAX_BYTES
 from ..ingest.pdf import MAX_PAGES
@@ -62,8 +62,8 @@ def settings() -> dict:
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(TEMPLATES_DIR),
-                static_folder=str(PROJECT_ROOT / "static"),
-                instance_path=env("INSTANCE", str(PROJECT_ROOT / "instance")))
+                static_folder=str(STATIC_DIR),
+                instance_path=env("INSTANCE", str(INSTANCE_DIR)))
     app.config.update(settings())
     app.config.update(config or {})
     app.jinja_env.globals.update(template_globals())

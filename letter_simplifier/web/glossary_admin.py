@@ -3,50 +3,44 @@ change or a removal; a reviewer (never the author) publishes or rejects it
 with a comment; every published version is kept and can be rolled back.
 Letters are explained with the published glossary (`current_glossary()`).
 
-Accounts: `letter-simplifier glossary user add NAME --role editor|reviewer`.
-Database: GLOSSARY_DATABASE_URL in the app config, else the environment
-variable LETTER_SIMPLIFIER_DATABASE_URL, else `glossary.db` in the instance
-folder. Under TESTING without either, a throwaway SQLite file per process.
+Accounts and sessions are in `auth.py`, the database behind the pages in
+`database.py`.
 """
 
 from __future__ import annotations
 
-import atexit
-import hashlib
-import shutil
-import tempfile
-import threading
-import time
-from collections import defaultdict, deque
 from datetime import UTC, datetime
-from functools import wraps
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
-    g,
     jsonify,
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 
 from ..analyse import matcher_for
-from ..glossary import Glossary
-from ..glossary.database import DATABASE_ENV, GlossaryError, GlossaryStore
+from ..errors import GlossaryError
 from ..glossary.lint import explanation_problems
-from ..glossary.live import current_glossary as published_glossary
-from ..glossary.live import store_for
-from ..glossary.models import Change, User
+from ..glossary.models import Change
 from ..glossary.schema import load_schema
 from ..glossary.similarity import similar_terms
 from ..glossary.store import entry_to_dict
+from .auth import (
+    login_required,
+    reviewer_required,
+    safe_next,
+    sign_in,
+    sign_out,
+    signed_in,
+    throttle,
+)
+from .database import store
 
 bp = Blueprint("glossary_admin", __name__, url_prefix="/beheer",
                static_folder=str(Path(__file__).resolve().parent / "static" / "beheer"),
@@ -59,86 +53,6 @@ FIELD_NAMES = {"term": "Woord", "variants": "Andere vormen", "plain": "Uitleg",
                "alternative": "Gewoon woord", "example": "Voorbeeldzin", "category": "Onderwerp",
                "related": "Hoort bij", "source": "Bron"}
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
-SESSION_HOURS = 8
-# Wrong passwords per account name before it is locked for a while.
-MAX_FAILURES, FAILURE_WINDOW = 5, 15 * 60
-
-
-# -- the database behind the app -----------------------------------------------------
-
-
-def database_url_for(app) -> str:
-    import os
-
-    url = app.config.get("GLOSSARY_DATABASE_URL") or os.environ.get(DATABASE_ENV)
-    if url:
-        return url
-    if app.testing:
-        return testing_url()
-    return f"sqlite:///{Path(app.instance_path) / 'glossary.db'}"
-
-
-_testing_folder: list[str] = []
-
-
-def testing_url() -> str:
-    if not _testing_folder:
-        folder = tempfile.mkdtemp(prefix="glossary-test-")
-        atexit.register(shutil.rmtree, folder, True)
-        _testing_folder.append(folder)
-    return f"sqlite:///{_testing_folder[0]}/glossary.db"
-
-
-def store() -> GlossaryStore:
-    return store_for(database_url_for(current_app))
-
-
-def current_glossary() -> Glossary:
-    """The published glossary, for explaining letters; the same object until
-    the next publication, so the matcher is rebuilt only then."""
-    return published_glossary(database_url_for(current_app))
-
-
-# -- who is signed in ----------------------------------------------------------------
-
-
-def fingerprint(user: User) -> str:
-    # A new password ends every session that was signed in with the old one.
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:32]
-
-
-def signed_in() -> User | None:
-    """The maintainer of this session: signed in less than SESSION_HOURS ago,
-    with the password that is still theirs."""
-    if "user" not in g:
-        user_id, since = session.get("beheer_user"), session.get("beheer_since", 0)
-        fresh = isinstance(since, int | float) and time.time() - since < SESSION_HOURS * 3600
-        user = store().user(user_id) if isinstance(user_id, int) and fresh else None
-        if user is not None and session.get("beheer_check") != fingerprint(user):
-            user = None
-        g.user = user
-    return g.user
-
-
-def login_required(view):
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        if signed_in() is None:
-            return redirect(url_for("glossary_admin.login", next=request.path))
-        return view(*args, **kwargs)
-    return wrapped
-
-
-def reviewer_required(view):
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        user = signed_in()
-        if user is None:
-            return redirect(url_for("glossary_admin.login", next=request.path))
-        if user.role != "reviewer":
-            abort(403)
-        return view(*args, **kwargs)
-    return wrapped
 
 
 @bp.app_template_filter("local_time")
@@ -156,33 +70,6 @@ def beheer_globals():
     return {"role_names": ROLE_NAMES, "field_names": FIELD_NAMES}
 
 
-class LoginThrottle:
-    """Per account name, in this process: enough to stop guessing by hand
-    or by a simple script; a shared deployment adds a proxy limit."""
-
-    def __init__(self):
-        self.failures: dict[str, deque[float]] = defaultdict(deque)
-        self.lock = threading.Lock()
-
-    def blocked(self, name: str) -> bool:
-        with self.lock:
-            recent = self.failures[name.casefold()]
-            while recent and recent[0] < time.monotonic() - FAILURE_WINDOW:
-                recent.popleft()
-            return len(recent) >= MAX_FAILURES
-
-    def failed(self, name: str) -> None:
-        with self.lock:
-            self.failures[name.casefold()].append(time.monotonic())
-
-    def clear(self, name: str) -> None:
-        with self.lock:
-            self.failures.pop(name.casefold(), None)
-
-
-throttle = LoginThrottle()
-
-
 @bp.route("/inloggen", methods=["GET", "POST"])
 def login():
     error = ""
@@ -198,25 +85,14 @@ def login():
                 error = "De naam of het wachtwoord klopt niet."
             else:
                 throttle.clear(name)
-                session.clear()
-                session["beheer_user"] = user.id
-                session["beheer_check"] = fingerprint(user)
-                session["beheer_since"] = int(time.time())
+                sign_in(user)
                 return redirect(safe_next(request.args.get("next")))
     return render_template("beheer/login.html", error=error), 401 if error else 200
 
 
-def safe_next(target: str | None) -> str:
-    # Only a path inside /beheer: never a redirect to another site.
-    if target and target.startswith("/beheer/") and not target.startswith("//"):
-        return target
-    return url_for("glossary_admin.index")
-
-
 @bp.post("/uitloggen")
 def logout():
-    for key in ("beheer_user", "beheer_check", "beheer_since"):
-        session.pop(key, None)
+    sign_out()
     return redirect(url_for("glossary_admin.login"))
 
 

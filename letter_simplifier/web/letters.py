@@ -26,7 +26,7 @@ from ..jobs import JobQueue
 from ..pipeline import Result, explain_letter
 from ..render import render_pdf, sheet_css
 from ..render.ics import deadlines_ics
-from .glossary_admin import current_glossary
+from .database import current_glossary
 
 bp = Blueprint("letters", __name__)
 api_bp = Blueprint("letters_api", __name__, url_prefix="/api")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, render_template, request
 
-from ..errors import EmptyFile, LetterError
+from ..errors import EmptyFile, TextTooLong
 from ..readability import check_document, compare
 from ..readability.draft import draft_from_text, read_draft
 from ..readability.frog import warm_up
@@ -49,15 +49,8 @@ def draft_from_request(text_field: str, file_field: str):
         return read_draft(upload.read(), os.path.basename(upload.filename))
     text = request.form.get(text_field, "")
     if len(text) > MAX_TEXT_CHARS:
-        raise TooLong()
+        raise TextTooLong()
     return draft_from_text(text)
-
-
-class TooLong(LetterError):
-    code = "text_too_long"
-    exit_code = 10
-    http_status = 413
-    message = "De tekst is te lang. Controleer één brief tegelijk."
 
 
 # -- pages ------------------------------------------------------------------------
@@ -105,7 +98,7 @@ def api_document(text_key: str, file_key: str):
     if isinstance(payload.get(text_key), str):
         text = payload[text_key]
         if len(text) > MAX_TEXT_CHARS:
-            raise TooLong()
+            raise TextTooLong()
         return draft_from_text(text)
     upload = request.files.get(file_key)
     if upload is not None and upload.filename:
