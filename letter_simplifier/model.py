@@ -146,11 +146,22 @@ class TermHit:
 class Objection:
     possible: bool
     deadline: date | None
-    how: str
+    how: str  # how the letter lets you object: "online" | "letter" | "" (not possible)
 
 
 @dataclass(frozen=True)
-class Warning:
+class Notice:
+    """Something the reader must be told, found by the analysis: a code with the
+    values its sentence needs. explain writes the sentence (data/wording.toml)."""
+
+    code: str  # no_letter_date | depends_on_receipt | low_ocr_confidence
+    values: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SheetWarning:
+    """A "Let op:" line of the sheet: the notice's code and its sentence."""
+
     code: str
     message: str
 
@@ -168,7 +179,7 @@ class Analysis:
     references: list[Reference]
     objection: Objection
     terms: list[TermHit]
-    warnings: list[Warning]
+    warnings: list[Notice]
     # OCR: amounts, dates and numbers that were read with low confidence or repaired.
     unsure: list[Unsure] = field(default_factory=list)
 
@@ -227,5 +238,5 @@ class Explanation:
     terms: list[TermHit]
     references: list[Reference]
     help_lines: list[str]
-    warnings: list[Warning]
+    warnings: list[SheetWarning]
     disclaimer: str

@@ -18,7 +18,7 @@ PACKAGE = ROOT / "letter_simplifier"
 # and from lower ones, never from a higher one.
 RANKS = {
     "model": 0, "errors": 0, "__init__": 0,
-    "nlp": 1, "law": 1,
+    "nlp": 1, "nl": 1, "law": 1,
     "glossary": 2,
     "ingest": 3,
     "analyse": 4,

@@ -7,14 +7,14 @@ import re
 
 from ..errors import NotALetter, NotDutch
 from ..glossary import Glossary, GlossaryMatcher, load_glossary
-from ..model import Analysis, Document, Objection, Sentence, Span, TermHit, Warning
+from ..model import Analysis, Document, Notice, Objection, Sentence, Span, TermHit
 from ..nlp import is_dutch, parse
 from .actions import find_actions
 from .amounts import find_amounts
 from .dates import find_dates
 from .deadlines import find_deadlines
 from .letter import find_letter_date, find_letter_kind, find_sender
-from .ocr_checks import find_unsure, unsure_warnings
+from .ocr_checks import find_unsure, unsure_notices
 from .ocr_repair import repair_document
 from .references import find_references
 
@@ -72,17 +72,9 @@ def analyse(document: Document, glossary: Glossary | None = None) -> Analysis:
         a.verb == "bezwaar_maken" for a in actions)
     warnings = []
     if letter_date is None:
-        warnings.append(Warning(
-            "no_letter_date",
-            "We vinden de datum van de brief niet. Termijnen zonder datum kunnen we niet "
-            "uitrekenen. Kijk zelf in de brief."))
-    for deadline in deadlines:
-        if deadline.depends_on_receipt:
-            warnings.append(Warning(
-                "depends_on_receipt",
-                "Een termijn telt vanaf de dag dat de brief bij je kwam. We rekenen vanaf de "
-                "datum van de brief. Kwam de brief later? Dan heb je iets meer tijd."))
-            break
+        warnings.append(Notice("no_letter_date"))
+    if any(deadline.depends_on_receipt for deadline in deadlines):
+        warnings.append(Notice("depends_on_receipt"))
     analysis = Analysis(
         document=document,
         sentences=sentences,
@@ -103,18 +95,15 @@ def analyse(document: Document, glossary: Glossary | None = None) -> Analysis:
     )
     if document.method == "ocr":
         analysis.unsure = find_unsure(analysis, dates, repaired)
-        analysis.warnings += unsure_warnings(analysis.unsure)
+        analysis.warnings += unsure_notices(analysis.unsure)
     return analysis
 
 
 def objection_how(text: str) -> str:
+    """"online" when the letter offers objecting online, else "letter"."""
     online = re.search(r"\b(?:digitaal|online|DigiD|via\s+(?:de\s+)?website|www\.)", text,
                        re.IGNORECASE)
-    if online:
-        return ("Maak bezwaar online (met DigiD) of stuur een brief. "
-                "Zet erin waarom je het er niet mee eens bent.")
-    return ("Stuur een brief. Zet erin waarom je het er niet mee eens bent. "
-            "Zet je naam, de datum en het kenmerk van de brief erbij.")
+    return "online" if online else "letter"
 
 
 def find_terms(document: Document, doc, glossary: Glossary) -> list[TermHit]:

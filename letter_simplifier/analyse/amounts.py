@@ -2,7 +2,8 @@
 
 Dutch letters write "€ 1.234,56", "€ 95,-", "EUR 1.050,00" and "1.234 euro";
 tables exported from other systems sometimes use "€1234.56". The role (to pay,
-to receive, debt, fine, surcharge, benefit) comes from the words around it.
+to receive, debt, fine, surcharge, benefit) comes from the words around it:
+every role rule is in data/amount_roles.toml.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ MONEY = re.compile(
     rf"(?:(?P<pre>€|EUR\b|euro\b)\s?(?P<n1>{NUMBER})|(?P<n2>{NUMBER})\s?(?P<post>euro\b|EUR\b))",
     re.IGNORECASE,
 )
+# Cells of a table row: apart by a tab or three spaces or more.
+TABLE_GAP = re.compile(r"\S(?:\t| {3,})\S")
 
 
 def parse_number(raw: str) -> float | None:
@@ -71,7 +74,8 @@ def classify(sentences: list[Sentence], index: int, start: int) -> tuple[str, st
     """Role from the nearest role words in the amount's sentence or table row."""
     sentence = sentences[index]
     text, position = sentence.text, start - sentence.span.start
-    if THRESHOLD_BEFORE.search(text[:position]) or THRESHOLD_AFTER.match(
+    context = rules.amount_context()
+    if context.threshold_before.search(text[:position]) or context.threshold_after.match(
             after_amount(text, position)):
         return "other", "drempel"
     if is_table_row(text):
@@ -84,7 +88,7 @@ def classify(sentences: list[Sentence], index: int, start: int) -> tuple[str, st
             return "to_pay", found[1]
         return found
     # "Dat is ongeveer € 2.322,25 per maand": the amount refers back to what came before.
-    if REFERS_BACK.match(text):
+    if context.refers_back.match(text):
         for before in reversed(sentences[max(0, index - 4):index]):
             found = rules.nearest_label(rules.amount_roles(), before.text, len(before.text))
             if found:
@@ -110,9 +114,11 @@ def classify_row(sentences: list[Sentence], index: int, position: int) -> tuple[
     text = sentences[index].text
     topic = table_topic(sentences, index)
     found = rules.nearest_label(rules.amount_roles(), text, position, after_weight=1.6)
-    if found and DEBT_ROW_LABEL.fullmatch(found[1]):
+    context = rules.amount_context()
+    if found and context.debt_row_label.fullmatch(found[1]):
         return "debt_total", found[1]
-    if found and found[0] in ROW_ROLES and not WEAK_ROW_LABEL.fullmatch(found[1]):
+    if found and found[0] in context.row_roles and not context.weak_row_label.fullmatch(
+            found[1]):
         if topic == "benefit" and found[0] == "debt_total":
             return "benefit", found[1]
         return found
@@ -121,11 +127,11 @@ def classify_row(sentences: list[Sentence], index: int, position: int) -> tuple[
 
 def table_topic(sentences: list[Sentence], index: int) -> str | None:
     """"debt" or "benefit" from the rows above and the caption before the table."""
-    captions = 0
+    captions, context = 0, rules.amount_context()
     for sentence in reversed(sentences[max(0, index - 12):index]):
-        if DEBT_TOPIC.search(sentence.text):
+        if context.debt_topic.search(sentence.text):
             return "debt"
-        if BENEFIT_TOPIC.search(sentence.text):
+        if context.benefit_topic.search(sentence.text):
             return "benefit"
         if not is_table_row(sentence.text):
             captions += 1
@@ -137,19 +143,3 @@ def table_topic(sentences: list[Sentence], index: int) -> str | None:
 def is_table_row(text: str) -> bool:
     return bool(TABLE_GAP.search(text)) and "\n" not in text.strip()
 
-
-# Only these roles come from a table row's own words (see classify_row).
-ROW_ROLES = {"surcharge", "fine", "debt_total", "to_pay", "to_receive"}
-WEAK_ROW_LABEL = re.compile(
-    r"premie\w*|huur|aanslag\w*|bijdrage|eigen\s+bijdrage|vorderen", re.IGNORECASE)
-# A table line "Terugvordering  € 748" is the sum to pay back.
-DEBT_ROW_LABEL = re.compile(r"terugvordering", re.IGNORECASE)
-TABLE_GAP = re.compile(r"\S(?:\t| {3,})\S")
-DEBT_TOPIC = re.compile(r"te\s+veel|schuld|achterstand|openstaand|vordering|terugbetal",
-                        re.IGNORECASE)
-BENEFIT_TOPIC = re.compile(r"\w*(?:kinderbijslag|uitkering|toeslag|bijstand)\w*|"
-                           r"\b(?:ontvangt|krijgt)\s+u\b", re.IGNORECASE)
-THRESHOLD_BEFORE = re.compile(r"\b(?:lager|hoger|meer|minder|groter|kleiner|boven|onder)"
-                              r"(?:\s+dan)?\s*$", re.IGNORECASE)
-THRESHOLD_AFTER = re.compile(r"\s*(?:of\s+(?:meer|minder|hoger|lager))\b", re.IGNORECASE)
-REFERS_BACK = re.compile(r"\s*(?:dat|dit)\s+(?:is|bedraagt|komt|wordt)\b", re.IGNORECASE)

@@ -8,13 +8,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3,
-    "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-    "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
-    "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+from .. import nl
+
+# Month names (nl.MONTHS) and the abbreviations letters use, to the month's number.
+ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
 }
-WEEKDAYS = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+MONTHS = {name: number for number, name in enumerate(nl.MONTHS, start=1)} | ABBREVIATIONS
+WEEKDAYS = "(?:" + "|".join(nl.WEEKDAYS) + ")"
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 PATTERNS = [

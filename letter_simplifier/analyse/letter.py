@@ -9,18 +9,10 @@ from ..model import Document, Sender
 from . import rules
 from .dates import DateMention
 
-# Labels that introduce the letter date, strongest first.
-DATE_LABELS = re.compile(
-    r"(?:\b(?:dagtekening|datum\s+van\s+(?:deze\s+)?brief|verzenddatum|briefdatum|datum)\s*:?\s*$)"
-    r"|(?:^\s*[A-Z][a-z'-]+(?:[ -][A-Za-z][a-z'-]+)?,\s*$)",  # "Rotterdam, 12 maart 2026"
-    re.IGNORECASE | re.MULTILINE,
-)
-# Dates that are never the letter date.
-NOT_LETTER_DATE = re.compile(
-    r"(?:geboren|geboortedatum|vervaldatum|periode|ingangsdatum|van|vanaf|tot|t/m|"
-    r"vóór|voor|uiterlijk|op|sinds|per|betaald\s+op|ontvangen\s+op|d\.d\.)\s*:?\s*$",
-    re.IGNORECASE,
-)
+# A place and a comma on the line before the date: "Rotterdam, 12 maart 2026".
+# The labels of the letter date are in data/letter_head.toml.
+PLACE_LINE = re.compile(r"^\s*[A-Z][a-z'-]+(?:[ -][A-Za-z][a-z'-]+)?,\s*$",
+                        re.IGNORECASE | re.MULTILINE)
 HEAD_FRACTION = 0.35
 
 
@@ -28,7 +20,8 @@ def find_letter_date(document: Document, dates: list[DateMention]) -> date | Non
     text = document.text
     for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
-        if DATE_LABELS.search(before.split("\n")[-1] if "\n" in before else before):
+        line = before.split("\n")[-1] if "\n" in before else before
+        if rules.letter_date_label().search(line) or PLACE_LINE.search(line):
             return mention.value
     head_end = document.pages[0].start + int((document.pages[0].end - document.pages[0].start)
                                              * HEAD_FRACTION)
@@ -36,7 +29,7 @@ def find_letter_date(document: Document, dates: list[DateMention]) -> date | Non
         if mention.start > head_end:
             break
         before = text[max(0, mention.start - 25):mention.start]
-        if mention.has_year and not NOT_LETTER_DATE.search(before):
+        if mention.has_year and not rules.not_letter_date().search(before):
             return mention.value
     return None
 
@@ -58,8 +51,7 @@ def find_sender(document: Document) -> Sender:
 
 
 def subject_line(text: str) -> str:
-    m = re.search(r"^\s*(?:betreft|onderwerp|inzake)\s*:?\s*(.+)$", text,
-                  re.IGNORECASE | re.MULTILINE)
+    m = rules.subject_line().search(text)
     return m.group(1) if m else ""
 
 

@@ -2,13 +2,14 @@
 
 An amount, a date or a number (IBAN, betalingskenmerk, BSN) is unsure when a
 word of it was read with low confidence, or when ocr_repair.py changed it.
-Each becomes a warning in the contract that names it, and the sheet shows
-"Controleer dit in de brief" beside it with the spot from the photo.
+Each becomes a notice (code low_ocr_confidence, with what was read and where)
+that explain turns into a warning naming it, and the sheet shows "Controleer
+dit in de brief" beside it with the spot from the photo.
 """
 
 from __future__ import annotations
 
-from ..model import Analysis, Span, Unsure, Warning
+from ..model import Analysis, Notice, Span, Unsure
 from .dates import DateMention
 
 # Tesseract's word confidence (0..1) below which a finding is unsure. Measured
@@ -16,7 +17,6 @@ from .dates import DateMention
 # 0.90-0.96; most misread digits stay below this.
 UNSURE_CONFIDENCE = 0.80
 CHECKED_REFERENCES = ("iban", "betalingskenmerk", "bsn")
-KIND_WORDS = {"amount": "dit bedrag", "date": "deze datum", "reference": "dit nummer"}
 
 
 def span_confidence(analysis: Analysis, span: Span) -> float | None:
@@ -62,15 +62,14 @@ def find_unsure(analysis: Analysis, dates: list[DateMention],
     return found
 
 
-def unsure_warnings(unsure: list[Unsure]) -> list[Warning]:
-    warnings, seen = [], set()
+def unsure_notices(unsure: list[Unsure]) -> list[Notice]:
+    """One notice per thing read (kind and text), at its first place."""
+    notices, seen = [], set()
     for item in unsure:
         if (item.kind, item.text) in seen:
             continue
         seen.add((item.kind, item.text))
-        what = KIND_WORDS[item.kind]
-        message = (f"Controleer {what} in de brief: {item.text} (bladzijde {item.span.page}). "
-                   + ("De computer heeft het verbeterd, maar weet het niet zeker."
-                      if item.repaired else "De computer kon het niet goed lezen."))
-        warnings.append(Warning("low_ocr_confidence", message))
-    return warnings
+        notices.append(Notice("low_ocr_confidence", {
+            "kind": item.kind, "text": item.text, "page": item.span.page,
+            "repaired": item.repaired}))
+    return notices

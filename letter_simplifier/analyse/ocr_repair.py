@@ -19,6 +19,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from ..model import Document
+from ..nl import WEEKDAYS
 from . import rules
 from .dates import MONTHS
 
@@ -119,8 +120,7 @@ def repair_amount(m: re.Match) -> str | None:
 @lru_cache(maxsize=1)
 def key_words() -> dict[str, str]:
     """Words the analysis looks for, by their confusion-free shape."""
-    words = set(MONTHS) | {
-        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    words = set(MONTHS) | set(WEEKDAYS) | {
         "uiterlijk", "binnen", "betalen", "betaal", "bezwaar", "dagtekening", "datum",
         "kenmerk", "betalingskenmerk", "totaal", "termijn", "euro", "bedrag", "weken",
         "dagen", "IBAN", "BSN", "CJIB", "DUO", "UWV", "SVB", "CAK", "Belastingdienst",

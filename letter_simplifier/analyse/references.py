@@ -1,39 +1,35 @@
 """References the reader needs to act: kenmerk, betalingskenmerk, dossier
-numbers, IBAN (checked with python-stdnum) and BSN (checked, then masked)."""
+numbers, IBAN (checked with python-stdnum) and BSN (checked, then masked).
+Which label gives which kind is in data/references.toml."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
 from ..model import Document, Reference, Span
+from . import rules
 
 # A value may wrap onto the next line between digit groups ("3000 4417 2095\n8813").
 # The value holds a digit within its first groups; a word after the label is skipped.
 VALUE = (r"[:.]?\s*(?:[-–]\s*)?(?=[A-Z0-9./ -]{0,24}\d)"
          r"(?P<value>[A-Z0-9][A-Z0-9./-]*(?:[ \n][0-9]{2,}[A-Z0-9./-]*)*)")
 
-# (kind, label pattern). The value follows the label on the same line.
-LABELS: list[tuple[str, str]] = [
-    ("betalingskenmerk", r"betalings?kenmerk|betaalkenmerk"),
-    ("bsn", r"burgerservicenummer|\bBSN\b|sofinummer"),
-    ("kenmerk", r"(?:ons|uw)\s+kenmerk|\bkenmerk|zaaknummer|referentie(?:nummer)?"),
-    ("dossiernummer", r"dossiernummer|dossier\s*nr\.?|klantnummer|relatienummer|cli[eë]ntnummer|"
-                      r"huurovereenkomst(?:nummer)?|"
-                      r"registratienummer|CJIB[- ]nummer|beschikkingsnummer|"
-                      r"vorderingsnummer|debiteurnummer|polisnummer|factuurnummer|"
-                      r"aanslagnummer|zaak\s*nr\.?|huurcontractnummer|contractnummer|"
-                      r"inschrijvingsnummer|lidmaatschapsnummer"),
-]
-LABEL_PATTERNS = [
-    (kind, re.compile(rf"(?P<label>{label})(?:\s+\w+){{0,2}}?{VALUE}", re.IGNORECASE))
-    for kind, label in LABELS
-]
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ \n]?[A-Z]{4}(?:[ \n]?\d){10}\b")
 NINE_DIGITS = re.compile(
     r"(?<![\d.,])(\d{4}[. ]?\d{2}[. ]?\d{3}|\d{3}[. ]?\d{3}[. ]?\d{3}|\d{9})(?![\d,])")
+
+
+@lru_cache(maxsize=1)
+def label_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(kind, pattern) from data/references.toml; the value follows the label
+    on the same line, up to two words after it."""
+    return tuple(
+        (kind, re.compile(rf"(?P<label>{label})(?:\s+\w+){{0,2}}?{VALUE}", re.IGNORECASE))
+        for kind, label in rules.reference_labels())
 
 
 def mask_bsn(number: str) -> str:
@@ -68,7 +64,7 @@ def find_references(document: Document) -> list[Reference]:
         value = clean("iban", m.group())
         if value.startswith("NL") or stdnum_iban.is_valid(value):
             add("iban", value, m.start(), m.end(), stdnum_iban.is_valid(value), "IBAN")
-    for kind, pattern in LABEL_PATTERNS:
+    for kind, pattern in label_patterns():
         for m in pattern.finditer(text):
             start, end = m.start("value"), m.end("value")
             if any(s <= start < e for s, e in taken):
@@ -85,7 +81,7 @@ def find_references(document: Document) -> list[Reference]:
     for m in NINE_DIGITS.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         window = text[max(0, m.start() - 40):m.start()].lower()
-        if stdnum_bsn.is_valid(digits) and ("bsn" in window or "burgerservice" in window):
+        if stdnum_bsn.is_valid(digits) and any(word in window for word in rules.bsn_nearby()):
             if not any(s <= m.start() < e for s, e in taken):
                 add("bsn", mask_bsn(digits), m.start(), m.end(), True, "BSN")
     found.sort(key=lambda r: r.span.start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .. import DATA_DIR
 
@@ -30,6 +30,20 @@ class KindRule:
     pattern: re.Pattern
     summary: str
     generic: bool = False
+
+
+@dataclass(frozen=True)
+class AmountContext:
+    """Words around an amount that change its role (amount_roles.toml)."""
+
+    threshold_before: re.Pattern
+    threshold_after: re.Pattern
+    refers_back: re.Pattern
+    row_roles: frozenset[str]
+    weak_row_label: re.Pattern
+    debt_row_label: re.Pattern
+    debt_topic: re.Pattern
+    benefit_topic: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,52 @@ def letter_kinds() -> tuple[KindRule, ...]:
 def amount_roles() -> tuple[Labelled, ...]:
     return tuple(Labelled(r["role"], re.compile(r["pattern"], FLAGS))
                  for r in load("amount_roles")["role"])
+
+
+@lru_cache(maxsize=1)
+def amount_context() -> AmountContext:
+    data = load("amount_roles")
+    table = data["table"]
+    compiled = partial(re.compile, flags=re.IGNORECASE)
+    return AmountContext(
+        compiled(data["threshold"]["before"]), compiled(data["threshold"]["after"]),
+        compiled(data["refers_back"]["start"]), frozenset(table["row_roles"]),
+        compiled(table["weak_label"]), compiled(table["debt_label"]),
+        compiled(table["debt_topic"]), compiled(table["benefit_topic"]))
+
+
+@lru_cache(maxsize=1)
+def reference_labels() -> tuple[tuple[str, str], ...]:
+    """(kind, label pattern) in the order of references.toml."""
+    return tuple((rule["kind"], "|".join(rule["labels"]))
+                 for rule in load("references")["label"])
+
+
+@lru_cache(maxsize=1)
+def bsn_nearby() -> tuple[str, ...]:
+    return tuple(load("references")["bsn_nearby"]["words"])
+
+
+@lru_cache(maxsize=1)
+def letter_date_label() -> re.Pattern:
+    """A label that ends right before the letter date ("Datum:")."""
+    return re.compile(rf"\b(?:{one_of('date_labels')})\s*:?\s*$", FLAGS)
+
+
+@lru_cache(maxsize=1)
+def not_letter_date() -> re.Pattern:
+    """Words right before a date that make it another date ("geboren")."""
+    return re.compile(rf"(?:{one_of('not_letter_date')})\s*:?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def subject_line() -> re.Pattern:
+    """The subject line; its group 1 is the subject."""
+    return re.compile(rf"^\s*(?:{one_of('subject_labels')})\s*:?\s*(.+)$", FLAGS)
+
+
+def one_of(key: str) -> str:
+    return "|".join(load("letter_head")[key])
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +161,7 @@ def nearest_label(rules: tuple[Labelled, ...], text: str, position: int,
     for order, rule in enumerate(rules):
         for m in rule.pattern.finditer(text):
             if m.end() <= position:
-                distance = position - m.end()
+                distance: float = position - m.end()
             elif m.start() >= position:
                 distance = (m.start() - position) * after_weight
             else:

@@ -24,6 +24,8 @@ from datetime import date
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
+from ..nl import MONTHS
+
 SENDER_KINDS = ("gemeente", "belastingdienst", "toeslagen", "cjib", "duo", "uwv", "svb",
                 "cak", "deurwaarder", "incasso", "zorgverzekeraar", "woningcorporatie", "other")
 VERBS = ("betalen", "bezwaar_maken", "gegevens_sturen", "afspraak", "formulier_invullen",
@@ -48,8 +50,6 @@ PLACEHOLDER = re.compile(r"\[[^\]\n]*(?:" + "|".join(re.escape(w) for w in PLACE
 IBAN_LIKE = re.compile(r"\bNL ?\d{2} ?[A-Z]{4}(?: ?\d){10}\b")
 BSN_LABELLED = re.compile(r"(?i)\b(?:bsn|burgerservicenummer|sofinummer)\b\W{0,12}"
                           r"((?:\d[ .]?){8}\d)\b")
-MONTHS = ("januari februari maart april mei juni juli augustus september oktober "
-          "november december").split()
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 WRITTEN_DATE = re.compile(r"(?i)\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -19,6 +20,9 @@ from ..analyse.references import mask_bsn
 from .expected import CONTRACT_KIND, parse_iso, roles
 
 BEFORE = re.compile(r"(?i)(?<!op of )\bv[oó]{1,2}r\b")
+
+Want = TypeVar("Want")  # an expected item
+Got = TypeVar("Got")  # a found item
 
 
 @dataclass
@@ -45,9 +49,10 @@ class Match:
         return self.hit_expected / self.expected if self.expected else 1.0
 
 
-def pair(expected: list, found: list, accepts: Callable[[object, object], bool],
-         show: Callable[[object], str], show_found: Callable[[object], str] | None = None,
+def pair(expected: list[Want], found: list[Got], accepts: Callable[[Want, Got], bool],
+         show: Callable[[Want | Got], str], show_found: Callable[[Got], str] | None = None,
          absorb: bool = False) -> Match:
+    """`show` shows found items too, unless `show_found` is given."""
     show_found = show_found or show
     used = [False] * len(found)
     match = Match(expected=len(expected), found=len(found))
@@ -78,11 +83,12 @@ def undated(deadline: dict) -> bool:
     return deadline.get("last_day") is None or bool(deadline.get("depends_on_receipt"))
 
 
-def accepted_days(want: dict) -> set:
+def accepted_days(want: dict) -> set[date]:
     day = parse_iso(want["date"])
+    assert day is not None, "only asked for dated deadlines (deadline_accepts)"
     days = {day}
-    if want.get("last_day"):
-        days.add(parse_iso(want["last_day"]))
+    if last_day := parse_iso(want.get("last_day")):
+        days.add(last_day)
     if BEFORE.search(want["text"]):  # "vóór 12 mei": 12 May or 11 May
         days.add(day - timedelta(days=1))
     return days

@@ -1,6 +1,9 @@
 """Stage 3: Analysis in, Explanation out: the sheet in plain Dutch (B1 or
 simpler, "je"): to-dos with dates and days left first, then money,
-objection, hard words, who can help, and that the letter itself counts."""
+objection, hard words, who can help, and that the letter itself counts.
+Every sentence comes from data/wording.toml (wording.py), every date and
+amount from nl.py; only the line per kind of letter and who can help are
+kept beside their rules (letter_kinds.toml, help.toml)."""
 
 from __future__ import annotations
 
@@ -12,32 +15,31 @@ from wordfreq import zipf_frequency
 
 from ..analyse import rules
 from ..law import days_left
-from ..model import Action, Amount, Analysis, Explanation, MoneyLine, TermHit, Todo, Warning
-from .checks import attach_checks
-from .format import euro, long_date
-
-DISCLAIMER = (
-    "Deze uitleg is gemaakt door een computer. Er kunnen fouten in zitten. "
-    "De brief zelf telt. Twijfel je? Vraag het aan je coach of bel de afzender."
+from ..model import (
+    Action,
+    Amount,
+    Analysis,
+    Explanation,
+    MoneyLine,
+    Notice,
+    Objection,
+    SheetWarning,
+    TermHit,
+    Todo,
 )
+from ..nl import euro, long_date
+from .checks import attach_checks
+from .wording import say, table
 
-MONEY_LABELS = {
-    "to_pay": "Dit moet je betalen",
-    "debt_total": "Dit moet je in totaal nog betalen",
-    "fine": "De boete",
-    "surcharge": "Extra kosten",
-    "to_receive": "Dit krijg je",
-    "benefit": "Je uitkering of toeslag",
-    "other": "Ander bedrag in de brief",
-}
-ROLE_ORDER = list(MONEY_LABELS)
+# The order of the money lines on the sheet.
+ROLE_ORDER = ("to_pay", "debt_total", "fine", "surcharge", "to_receive", "benefit", "other")
 
 
 def when(action: Action) -> str:
     if action.deadline:
-        return f", uiterlijk op {long_date(action.deadline)}"
+        return say("todo.when.deadline", date=long_date(action.deadline))
     if action.immediate:
-        return ", meteen"
+        return say("todo.when.immediate")
     return ""
 
 
@@ -49,21 +51,16 @@ def plain_action(action: Action, analysis: Analysis) -> str:
     deadline = action.deadline
     appointment = next((d for d in analysis.deadlines
                         if d.purpose == "afspraak" and d.last_day == deadline), None)
-    texts = {
-        "betalen": f"Betaal {euro(to_pay.value) if to_pay else 'het bedrag'}{when(action)}."
-                   + (" Zet het betalingskenmerk erbij." if has_kenmerk else ""),
-        "bezwaar_maken": f"Ben je het er niet mee eens? Maak dan bezwaar{when(action)}.",
-        "gegevens_sturen": f"Stuur de papieren op waar de brief om vraagt{when(action)}.",
-        "formulier_invullen": f"Vul het formulier in en stuur het terug{when(action)}.",
-        "wijziging_doorgeven": ("Verandert er iets in je leven? "
-                                + (f"Geef dat door aan {sender}{when(action)}." if deadline
-                                   else f"Geef dat meteen door aan {sender}.")),
-        "contact_opnemen": f"Neem contact op met {sender}{when(action)}.",
-        "afspraak": (f"Ga naar de afspraak op {appointment.text.split(' ', 1)[-1]}."
-                     if appointment and deadline else f"Ga naar de afspraak{when(action)}."),
-        "other": f"Doe wat de brief vraagt{when(action)}.",
-    }
-    return texts.get(action.verb, texts["other"])
+    verb = action.verb if action.verb in table("todo.verb") else "other"
+    if verb == "afspraak" and appointment and deadline:
+        return say("todo.appointment_on", day=appointment.text.split(" ", 1)[-1])
+    if verb == "wijziging_doorgeven" and not deadline:
+        return say("todo.change_now", sender=sender)
+    amount = euro(to_pay.value) if to_pay else say("todo.the_amount")
+    line = say(f"todo.verb.{verb}", amount=amount, when=when(action), sender=sender)
+    if verb == "betalen" and has_kenmerk:
+        line += " " + say("todo.payment_reference")
+    return line
 
 
 PAYABLE = ("to_pay", "debt_total", "fine")
@@ -95,7 +92,7 @@ def explain(analysis: Analysis, today: date | None = None) -> Explanation:
     todos.sort(key=lambda t: (t.deadline is None, t.deadline or date.max, not t.immediate))
     todos, money = attach_checks(analysis, todos, money_lines(analysis))
     return Explanation(
-        title=f"Uitleg bij je brief van {analysis.sender.name}",
+        title=say("sheet.title", sender=analysis.sender.name),
         sender=analysis.sender,
         letter_date=analysis.letter_date,
         today=today,
@@ -106,8 +103,8 @@ def explain(analysis: Analysis, today: date | None = None) -> Explanation:
         terms=hardest_first(analysis.terms),
         references=[r for r in analysis.references if r.kind != "bsn"],
         help_lines=help_lines(analysis.letter_kind),
-        warnings=analysis.warnings + late_warnings(todos),
-        disclaimer=DISCLAIMER,
+        warnings=[sheet_warning(n) for n in analysis.warnings] + late_warnings(todos),
+        disclaimer=say("sheet.disclaimer"),
     )
 
 
@@ -118,42 +115,46 @@ def hardest_first(terms: list[TermHit]) -> list[TermHit]:
 
 
 def summary(analysis: Analysis) -> list[str]:
+    # The line for each kind of letter is kept beside its rule (letter_kinds.toml).
     kinds = {rule.kind: rule.summary for rule in rules.letter_kinds()}
-    lines = []
-    template = kinds.get(analysis.letter_kind)
-    if template:
-        lines.append(template.format(sender=analysis.sender.name))
-    else:
-        lines.append(f"Deze brief is van {analysis.sender.name}.")
+    template, sender = kinds.get(analysis.letter_kind), analysis.sender.name
+    first = template.format(sender=sender) if template else say("summary.other", sender=sender)
     if analysis.letter_date:
-        lines.append(f"De brief is van {long_date(analysis.letter_date)}.")
-    return lines
+        return [first, say("summary.letter_date", date=long_date(analysis.letter_date))]
+    return [first]
 
 
 def money_lines(analysis: Analysis) -> list[MoneyLine]:
     """Amounts with a known role; amounts of no known role (table rows, limits)
     only when the letter has nothing else, so the sheet stays short."""
+    labels = table("money")
     seen: set[tuple[float, str]] = set()
-    lines = []
+    money = []
     known = [a for a in analysis.amounts if a.role != "other"]
     for amount in sorted(known or analysis.amounts, key=lambda a: ROLE_ORDER.index(a.role)):
         key = (amount.value, amount.role)
         if key in seen:
             continue
         seen.add(key)
-        lines.append(MoneyLine(MONEY_LABELS[amount.role], euro(amount.value), amount.value,
+        money.append(MoneyLine(labels[amount.role], euro(amount.value), amount.value,
                                amount.role))
-    return lines
+    return money
+
+
+def how_to_object(objection: Objection) -> str:
+    """How to object, as a sentence ("" when the letter says nothing of it)."""
+    return say(f"objection.how.{objection.how}") if objection.how else ""
 
 
 def objection_lines(analysis: Analysis) -> list[str]:
     objection = analysis.objection
     if not objection.possible:
-        return ["In deze brief staat niet dat je bezwaar kunt maken."]
-    first = "Ben je het niet eens met de brief? Dan kun je bezwaar maken."
+        return [say("objection.not_possible")]
+    parts = [say("objection.possible")]
     if objection.deadline:
-        first += f" Dat kan tot en met {long_date(objection.deadline)}."
-    return [first + (f" {objection.how}" if objection.how else "")]
+        parts.append(say("objection.until", date=long_date(objection.deadline)))
+    parts.append(how_to_object(objection))
+    return [" ".join(part for part in parts if part)]
 
 
 @lru_cache(maxsize=1)
@@ -162,13 +163,35 @@ def _help() -> dict:
 
 
 def help_lines(kind: str) -> list[str]:
+    """Who can help (data/help.toml: the helpers and their numbers, by kind of letter)."""
     data = _help()
     return list(data["by_kind"].get(kind, [])) + list(data["always"])
 
 
-def late_warnings(todos: list[Todo]) -> list[Warning]:
+def sheet_warning(notice: Notice) -> SheetWarning:
+    """The "Let op:" sentence for a notice of the analysis."""
+    if notice.code == "low_ocr_confidence":
+        values = notice.values
+        message = say("unsure.warning", what=say(f"unsure.what.{values['kind']}"),
+                      text=values["text"], page=values["page"],
+                      why=say("unsure.repaired" if values["repaired"] else "unsure.unread"))
+    else:
+        message = say(f"warning.{notice.code}")
+    return SheetWarning(notice.code, message)
+
+
+def late_warnings(todos: list[Todo]) -> list[SheetWarning]:
     if any(t.days_left is not None and t.days_left < 0 for t in todos):
-        return [Warning("deadline_passed",
-                        "Een datum in de brief is al voorbij. Neem zo snel mogelijk contact "
-                        "op met de afzender.")]
+        return [SheetWarning("deadline_passed", say("warning.deadline_passed"))]
     return []
+
+
+def days_left_text(days: int) -> str:
+    """Beside a to-do's date on the sheet: "Nog 12 dagen."."""
+    if days < 0:
+        return say("days_left.passed")
+    if days == 0:
+        return say("days_left.today")
+    if days == 1:
+        return say("days_left.tomorrow")
+    return say("days_left.more", days=days)

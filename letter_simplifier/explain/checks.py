@@ -8,13 +8,11 @@ from __future__ import annotations
 import dataclasses
 
 from ..model import Analysis, MoneyLine, SpotCheck, Todo, Unsure
-
-CHECK_MESSAGE = "Controleer dit in de brief"
+from .wording import say
 
 
 def spot_check(analysis: Analysis, item: Unsure) -> SpotCheck:
-    return SpotCheck(f"{CHECK_MESSAGE} (bladzijde {item.span.page}).", item.span.page,
-                     item.span)
+    return SpotCheck(say("unsure.check", page=item.span.page), item.span.page, item.span)
 
 
 def attach_checks(analysis: Analysis, todos: list[Todo], money: list[MoneyLine]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Analysis, Explanation
+from . import how_to_object
 
 SCHEMA = "letter-simplifier/explanation@1"
 
@@ -50,7 +51,7 @@ def to_contract(analysis: Analysis, explanation: Explanation) -> dict:
         "objection": {
             "possible": analysis.objection.possible,
             "deadline": iso(analysis.objection.deadline),
-            "how": analysis.objection.how,
+            "how": how_to_object(analysis.objection),
         },
         "terms": [
             {"term": t.term, "found": t.found, "plain": t.plain, "page": t.span.page,

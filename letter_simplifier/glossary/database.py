@@ -79,6 +79,14 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def raise_version(session: Session) -> int:
+    """Raise the glossary version by one and return it. This takes the write
+    lock (row lock in PostgreSQL, database lock in SQLite), so publications
+    are serialised. The one State row is made by the first migration."""
+    session.execute(update(State).where(State.id == 1).values(version=State.version + 1))
+    return session.scalars(select(State.version).where(State.id == 1)).one()
+
+
 class GlossaryStore:
     def __init__(self, url: str | None = None, *, seed_folder: Path | None = GLOSSARY_DIR):
         self.url = database_url(url)
@@ -254,12 +262,13 @@ class GlossaryStore:
             raise GlossaryError("Er is niets om voor te stellen.")
         if before is not None and after is not None and entry_to_dict(before) == after:
             raise GlossaryError("Je hebt niets veranderd.")
-        problems = proposal_problems(after, before.term if before else None, glossary)
+        old_term = before.term if before else None
+        problems = proposal_problems(after, old_term, glossary)
         if problems:
             raise GlossaryError("Het voorstel voldoet nog niet aan de regels.", problems)
         kind = "add" if before is None else "delete" if after is None else "edit"
         with self.session.begin() as session:
-            change = Change(kind=kind, term=(after or {}).get("term") or before.term,
+            change = Change(kind=kind, term=(after or {}).get("term") or old_term,
                             before=entry_to_dict(before) if before else None, after=after,
                             author_id=author.id, status="pending", comment="")
             session.add(change)
@@ -276,7 +285,7 @@ class GlossaryStore:
             revision = self._publish(session, change.before, change.after,
                                      author=change.author.name, reviewer=reviewer.name,
                                      change_id=change.id, note=comment.strip())
-            stored = session.get(Change, change.id)
+            stored = session.get_one(Change, change.id)
             stored.status, stored.reviewer_id = "published", reviewer.id
             stored.reviewed_at, stored.comment = now(), comment.strip()
         return revision
@@ -286,7 +295,7 @@ class GlossaryStore:
         if not comment.strip():
             raise GlossaryError("Schrijf erbij waarom je het voorstel afwijst.")
         with self.session.begin() as session:
-            stored = session.get(Change, change_id)
+            stored = session.get_one(Change, change_id)
             stored.status, stored.reviewer_id = "rejected", reviewer.id
             stored.reviewed_at, stored.comment = now(), comment.strip()
 
@@ -332,10 +341,7 @@ class GlossaryStore:
 
     def _publish(self, session: Session, before: dict | None, after: dict | None, *,
                  author: str, reviewer: str, change_id: int | None, note: str) -> Revision:
-        # Raising the version first takes the write lock (row lock in
-        # PostgreSQL, database lock in SQLite): publications are serialised.
-        session.execute(update(State).where(State.id == 1).values(version=State.version + 1))
-        version = session.scalar(select(State.version).where(State.id == 1))
+        version = raise_version(session)  # first: it takes the write lock
         old_key = before["term"].casefold() if before else None
         current = session.scalar(select(Entry).where(Entry.key == old_key)) if old_key else None
         if (current.data if current else None) != before:
@@ -352,8 +358,10 @@ class GlossaryStore:
             else:
                 current.key, current.term, current.data, current.version = (
                     new_key, after["term"], after, version)
-        revision = Revision(version=version, key=(after or before)["term"].casefold(),
-                            term=(after or before)["term"], before=before, after=after,
+        latest = after or before
+        assert latest is not None, "a change has an entry after it, before it, or both"
+        revision = Revision(version=version, key=latest["term"].casefold(),
+                            term=latest["term"], before=before, after=after,
                             author=author, reviewer=reviewer, change_id=change_id, note=note)
         session.add(revision)
         if before and after and old_key != revision.key:
@@ -388,10 +396,7 @@ class GlossaryStore:
             if dry_run or not summary:
                 summary.version = session.scalar(select(State.version)) or 0
                 return summary
-            session.execute(update(State).where(State.id == 1)
-                            .values(version=State.version + 1))
-            version = session.scalar(select(State.version).where(State.id == 1))
-            summary.version = version
+            version = summary.version = raise_version(session)
             rows = {row.key: row for row in session.scalars(select(Entry))}
             note = note or "import uit de bestanden"
             for key, data in wanted.items():

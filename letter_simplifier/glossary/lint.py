@@ -185,7 +185,7 @@ def related_problems(entry: GlossaryEntry, glossary: Glossary) -> list[Problem]:
         if name == entry.term:
             problems.append(Problem(entry.term, "related", "related_self",
                                     "Zet het woord zelf niet bij related."))
-        elif glossary.get(name) is None or glossary.get(name).term != name:
+        elif (known := glossary.get(name)) is None or known.term != name:
             problems.append(Problem(entry.term, "related", "related_unknown",
                                     f"{name} staat niet in de woordenlijst. Schrijf het "
                                     f"precies zoals bij term, of voeg het woord toe."))

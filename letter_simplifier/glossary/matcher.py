@@ -312,7 +312,8 @@ def _split(word: str, known: frozenset[str]) -> tuple[str, ...]:
     best[0] = (0, 0, ())
     for end in range(1, n + 1):
         for start in range(0, end):
-            if best[start] is None:
+            prefix = best[start]
+            if prefix is None:
                 continue
             piece = word[start:end]
             for linker in LINKERS:
@@ -327,10 +328,11 @@ def _split(word: str, known: frozenset[str]) -> tuple[str, ...]:
                 if not in_glossary and (len(stem) < MIN_OTHER_PIECE
                                         or zipf_frequency(stem, "nl") < MIN_PIECE_ZIPF):
                     continue
-                neg_chars, count, pieces = best[start]
+                neg_chars, count, pieces = prefix
                 candidate = (neg_chars - (len(stem) if in_glossary else 0), count + 1,
                              (*pieces, stem))
-                if best[end] is None or candidate[:2] < best[end][:2]:
+                current = best[end]
+                if current is None or candidate[:2] < current[:2]:
                     best[end] = candidate
     result = best[n]
     # One glossary piece plus an ending ("zorgtoeslag-en") is that term's plural,

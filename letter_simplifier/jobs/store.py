@@ -6,6 +6,7 @@ import pickle
 import threading
 import time
 from dataclasses import asdict, dataclass
+from typing import Any
 
 
 @dataclass
@@ -95,16 +96,20 @@ class RedisStore:
         self.redis.set(self._key("status", job_id), pickle.dumps(status),
                        px=int(status_ttl(status, self.ttl) * 1000))
 
-    def get_status(self, job_id: str) -> JobStatus | None:
-        raw = self.redis.get(self._key("status", job_id))
+    def _load(self, kind: str, job_id: str) -> Any:
+        raw = self.redis.get(self._key(kind, job_id))
+        # The types allow str (a client made with decode_responses); this one reads bytes.
+        assert not isinstance(raw, str), "the Redis client decodes no responses"
         return pickle.loads(raw) if raw else None
+
+    def get_status(self, job_id: str) -> JobStatus | None:
+        return self._load("status", job_id)
 
     def put_result(self, job_id: str, result: object) -> None:
         self.redis.set(self._key("result", job_id), pickle.dumps(result), px=int(self.ttl * 1000))
 
     def get_result(self, job_id: str):
-        raw = self.redis.get(self._key("result", job_id))
-        return pickle.loads(raw) if raw else None
+        return self._load("result", job_id)
 
     def delete(self, job_id: str) -> bool:
         removed = self.redis.delete(self._key("status", job_id), self._key("result", job_id))

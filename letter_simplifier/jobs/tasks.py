@@ -9,16 +9,11 @@ import traceback
 from datetime import date
 
 from ..errors import JobTimeout, LetterError
+from ..explain.wording import say, table
 from ..pipeline import explain_files
 from .store import JobStatus, MemoryStore, RedisStore
 
 log = logging.getLogger(__name__)
-
-STEPS = {
-    "lezen": "We lezen je brief.",
-    "begrijpen": "We zoeken de datums, bedragen en wat je moet doen.",
-    "uitleggen": "We schrijven de uitleg.",
-}
 
 
 def run_job(store: MemoryStore | RedisStore, job_id: str, files: list[tuple[bytes, str]],
@@ -28,7 +23,8 @@ def run_job(store: MemoryStore | RedisStore, job_id: str, files: list[tuple[byte
     def progress(step: str, fraction: float) -> None:
         if time.monotonic() - started > time_limit:
             raise JobTimeout()
-        store.set_status(job_id, JobStatus("running", round(fraction, 2), STEPS.get(step, "")))
+        store.set_status(job_id, JobStatus("running", round(fraction, 2),
+                                           table("job.steps").get(step, "")))
 
     try:
         progress("lezen", 0.05)
@@ -36,7 +32,7 @@ def run_job(store: MemoryStore | RedisStore, job_id: str, files: list[tuple[byte
         if time.monotonic() - started > time_limit:
             raise JobTimeout()
         store.put_result(job_id, result)
-        store.set_status(job_id, JobStatus("done", 1.0, "Klaar."))
+        store.set_status(job_id, JobStatus("done", 1.0, say("job.done")))
     except LetterError as error:
         log.info("job failed: %s", error.code)
         store.set_status(job_id, JobStatus("failed", 1.0, "", error.code, error.message))
@@ -45,8 +41,7 @@ def run_job(store: MemoryStore | RedisStore, job_id: str, files: list[tuple[byte
         frame = traceback.extract_tb(error.__traceback__)[-1]
         log.error("job crashed: %s at %s:%d", type(error).__name__, frame.filename, frame.lineno)
         store.set_status(job_id, JobStatus(
-            "failed", 1.0, "", "internal_error",
-            "Er ging bij ons iets mis. Probeer het later opnieuw."))
+            "failed", 1.0, "", "internal_error", say("job.internal_error")))
 
 
 def run_job_rq(redis_url: str, ttl: int, job_id: str, files: list[tuple[bytes, str]],

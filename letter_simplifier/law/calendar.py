@@ -18,6 +18,8 @@ from typing import Any
 
 import holidays
 
+from ..nl import weekday_name
+
 _DATA_FILE = Path(__file__).resolve().parent / "data" / "atw_days.toml"
 
 _SUNDAY = 6
@@ -32,12 +34,6 @@ _MOVEABLE_FEASTS = {
     "Hemelvaartsdag": "Hemelvaartsdag",
     "Tweede pinksterdag": "Tweede Pinksterdag",
 }
-
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
 
 EQUATED_PREFIX = "gelijkgestelde dag: "
 
@@ -116,7 +112,7 @@ def is_working_day(d: date) -> bool:
 
 def non_working_reason(d: date) -> str | None:
     """Why `d` is not a working day ("zaterdag", "Tweede Kerstdag", ...), or None."""
-    return atw_holiday_name(d) or (WEEKDAYS[d.weekday()] if d.weekday() >= 5 else None)
+    return atw_holiday_name(d) or (weekday_name(d) if d.weekday() >= 5 else None)
 
 
 def next_working_day(d: date) -> date:
@@ -149,8 +145,3 @@ def equated_days_known(year: int) -> bool:
 def unknown_years(years: Iterable[int]) -> list[int]:
     """The years among `years` whose equated days we do not know."""
     return sorted({y for y in years if not equated_days_known(y)})
-
-
-def format_day(d: date) -> str:
-    """Short Dutch date for rule texts: "5 mei 2026"."""
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"

@@ -15,9 +15,11 @@ Counting rules:
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..nl import short_date
 from . import calendar as atw
 
 _ONE_DAY = timedelta(days=1)
@@ -25,10 +27,11 @@ _ONE_DAY = timedelta(days=1)
 
 @dataclass(frozen=True)
 class LegalDate:
-    date: date | None  # the date the letter states, or the end of the legal term
-    last_day: date | None  # last day on which acting is still in time
+    # dt.date: inside the class the field `date` hides the type of that name.
+    date: dt.date | None  # the date the letter states, or the end of the legal term
+    last_day: dt.date | None  # last day on which acting is still in time
     rule: str  # Dutch legal shorthand for mentors, e.g. "Awb 6:7, 6:8; Atw art. 1 ..."
-    extended_from: date | None = None  # the unextended end, when the Atw moved it
+    extended_from: dt.date | None = None  # the unextended end, when the Atw moved it
     depends_on_receipt: bool = False
     immediate: bool = False
     on_non_working_day: bool = False
@@ -102,7 +105,7 @@ def _count_words(count: int, unit: str) -> str:
 
 
 def _describe_day(d: date) -> str:
-    return f"{atw.format_day(d)} ({atw.non_working_reason(d)})"
+    return f"{short_date(d)} ({atw.non_working_reason(d)})"
 
 
 def _extend_atw(anchor: date, end: date) -> tuple[date, list[str]]:
@@ -141,7 +144,7 @@ def _non_working_note(d: date) -> list[str]:
     if reason is None:
         return []
     return [
-        f"let op: {atw.format_day(d)} is geen werkdag ({reason}); de termijn wordt niet verlengd"
+        f"let op: {short_date(d)} is geen werkdag ({reason}); de termijn wordt niet verlengd"
     ]
 
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from .. import law
 from ..analyse.dates import DateMention
 from ..analyse.deadlines import BOUNDARIES, PERIOD, PERIOD_LEADS, RELATIVE, number_word
-from ..explain.format import long_date
+from ..nl import long_date
 from .flags import make_flag, sentence_at
 from .report import Flag
 from .words import DraftSentence

@@ -1,5 +1,5 @@
 """What makes a sentence or a word hard, each with why and what to write
-instead (the words are in data/flags.toml).
+instead (the messages are in data/flags.toml, the word lists in data/flag_words.toml).
 
 Sentence: longer than 20 words, passive voice, the two parts of a verb (or an
 article and its noun) far apart, a verb hidden in a noun, three or more
@@ -37,56 +37,46 @@ MANY_CLAUSES = 3
 MANY_CLAUSES_WORDS = 18
 # LiNT and Van Heuven et al. call a word with a Zipf value below 3 uncommon.
 RARE_ZIPF = 3.0
-# Prefixes that make a new verb: a glossary word behind them is no compound part.
-VERB_PREFIXES = frozenset({"be", "ge", "ver", "ont", "her", "er"})
 # A glossary word without a plain alternative that is this common is known to readers.
 COMMON_ZIPF = 3.5
 MIN_RARE_LENGTH = 4
 
-WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})
-# Verbs that form their perfect with "zijn": "is gekomen" is not passive.
-ZIJN_VERBS = frozenset({
-    "komen", "gaan", "blijken", "blijven", "worden", "zijn", "gebeuren", "verhuizen",
-    "overlijden", "sterven", "vertrekken", "verlopen", "verstrijken", "veranderen", "beginnen",
-    "stoppen", "ontstaan", "verschijnen", "verdwijnen", "vallen", "stijgen", "dalen", "toenemen",
-    "afnemen", "opgroeien", "slagen", "zakken", "terugkomen", "aankomen", "langskomen",
-    "meegaan", "ingaan", "uitgaan", "trouwen", "scheiden", "baren", "lukken", "mislukken",
-    "ontsnappen", "vervallen", "oplopen", "weggaan", "uitvallen", "meevallen", "tegenvallen",
-    "aflopen", "binnenkomen", "overgaan", "toetreden", "verschuiven", "groeien",
-})
-ARTICLES = frozenset({"de", "het", "een", "deze", "dit", "die", "uw", "onze"})
-PREPOSITIONS = frozenset({"door", "op", "in", "aan", "bij", "met", "van", "voor", "na", "uit",
-                          "over", "tot", "vanaf", "per", "namens", "tijdens", "onder"})
-SUBORDINATORS = frozenset({
-    "omdat", "wanneer", "indien", "zodat", "nadat", "voordat", "terwijl", "tenzij", "hoewel",
-    "doordat", "waardoor", "waarbij", "waarin", "waarop", "waarmee", "waarvan", "waarna",
-    "welke", "zodra", "mits", "aangezien", "opdat", "alvorens", "totdat", "sinds", "ofschoon",
-})
-# Words in -ing that name a thing, not an action: no nominalisation.
-LEXICALISED = frozenset({
-    "rekening", "woning", "uitkering", "verzekering", "opleiding", "vergadering", "afdeling",
-    "regeling", "zorgverzekering", "ervaring", "omgeving", "richting", "kleding", "leiding",
-    "verwarming", "vereniging", "instelling", "tekening", "inleiding", "wetgeving",
-    "opvoeding", "voorziening", "mening", "beweging", "bijeenkomst", "rekeningnummer",
-})
-# Nouns for an action that have no -ing ending.
-ACTION_NOUNS = {"ontvangst": "ontvangen", "aanvraag": "aanvragen", "verzending": "versturen"}
-PARTICIPLE = re.compile(r"^(?:\w*ge\w{2,}(?:d|t|en)|(?:be|ver|ont|her|er)\w{2,}(?:d|t|en))$")
+
+def load(name: str) -> dict:
+    with (DATA / f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+# The word lists and patterns of the checks, from data/flag_words.toml.
+WORDS = load("flag_words")
+WORDEN = frozenset(WORDS["passive"]["worden"])
+PARTICIPLE = re.compile(WORDS["passive"]["participle"])
+ZIJN_VERBS = frozenset(WORDS["passive"]["zijn_verbs"])
+ARTICLES = frozenset(WORDS["split_noun"]["articles"])
+PREPOSITIONS = frozenset(WORDS["split_noun"]["prepositions"])
+PRENOMINAL_ENDINGS = tuple(WORDS["split_noun"]["prenominal_endings"])
+SUBORDINATORS = frozenset(WORDS["clauses"]["subordinators"])
+CLAUSE_OPENERS = frozenset(WORDS["clauses"]["openers"])
+LEXICALISED = frozenset(WORDS["nominalisation"]["lexicalised"])
+NOMINAL_BEFORE = frozenset(WORDS["nominalisation"]["before"])
+ACTION_NOUNS: dict[str, str] = WORDS["nominalisation"]["action_nouns"]
+VERB_PREFIXES = frozenset(WORDS["jargon"]["verb_prefixes"])
+NAMES_IT = re.compile(WORDS["jargon"]["names_it"], re.IGNORECASE)
+EXPLAINS_NEXT = re.compile(WORDS["jargon"]["explains_next"], re.IGNORECASE)
+DEFINES = re.compile(WORDS["jargon"]["defines"])
+KNOWN_ACRONYMS = frozenset(WORDS["acronyms"]["known"])
+# An abbreviation: "o.a.", "t/m" (a form, not a word list).
 DOTTED = re.compile(r"^(?:[^\W\d_]{1,5}\.)+$|^[^\W\d_]{1,2}/[^\W\d_]{1,2}$")
-# All-capital words that every reader knows, or that are not abbreviations.
-KNOWN_ACRONYMS = frozenset({"NL", "EU", "PDF", "OK", "ID", "TV", "WC", "BV", "NV"})
 
 
 @lru_cache(maxsize=1)
 def messages() -> dict:
-    with (DATA / "flags.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return load("flags")
 
 
 @lru_cache(maxsize=1)
 def abbreviation_table() -> tuple[frozenset[str], dict[str, str]]:
-    with (DATA / "abbreviations.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = load("abbreviations")
     return frozenset(data["allowed"]), data["plain"]
 
 
@@ -184,7 +174,7 @@ def split_verbs(sentence: DraftSentence) -> Iterable[Flag]:
 
 
 def crosses_clause(between: list[DraftToken]) -> bool:
-    return any(t.text in ",;:" or t.lower in SUBORDINATORS or t.lower in ("die", "dat", "of")
+    return any(t.text in ",;:" or t.lower in SUBORDINATORS or t.lower in CLAUSE_OPENERS
                or (t.pos == "VG" and "onder" in t.features) for t in between)
 
 
@@ -212,7 +202,7 @@ def split_nouns(sentence: DraftSentence) -> Iterable[Flag]:
 def is_prenominal(token: DraftToken) -> bool:
     if token.tag is not None:
         return "prenom" in token.features and token.pos in ("WW", "ADJ")
-    return len(token.lower) > 4 and token.lower.endswith(("de", "te", "en", "ige", "ele"))
+    return len(token.lower) > 4 and token.lower.endswith(PRENOMINAL_ENDINGS)
 
 
 def action_verb(token: DraftToken) -> str | None:
@@ -251,7 +241,7 @@ def nominalisations(sentence: DraftSentence) -> Iterable[Flag]:
                 return
             continue
         verb = action_verb(token)
-        if verb and (after == "van" or before in ("ter", "tot")):
+        if verb and (after == "van" or before in NOMINAL_BEFORE):
             yield _nominalisation(sentence, token, verb)
             return
 
@@ -267,7 +257,7 @@ def many_clauses(sentence: DraftSentence) -> Iterable[Flag]:
     # clause count too; the larger number wins.
     clauses = 1 + sum(1 for i, t in enumerate(tokens)
                       if t.lower in SUBORDINATORS
-                      or (t.lower in ("dat", "die", "of") and i and tokens[i - 1].text == ","))
+                      or (t.lower in CLAUSE_OPENERS and i and tokens[i - 1].text == ","))
     if sentence.parsed:
         finite = sum(1 for t in tokens if t.pos == "WW" and "pv" in t.features)
         relative = sum(1 for t in tokens if t.pos == "VNW" and "betr" in t.features)
@@ -306,8 +296,7 @@ def glossary_matches(matcher: GlossaryMatcher, doc: Doc) -> list[Match]:
 
 @lru_cache(maxsize=1)
 def jargon_exceptions() -> dict:
-    with (DATA / "jargon_exceptions.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = load("jargon_exceptions")
     return {key: frozenset(v.lower() for v in data[key]) for key in ("terms", "forms",
                                                                     "contexts")}
 
@@ -367,13 +356,6 @@ def is_name(term: str) -> bool:
     return any(ch.isupper() for ch in term[1:]) and not term.isupper()
 
 
-# The writer explains a word: "Dat geld heet een WW-uitkering", "bruto (voor
-# de belasting)", "kinderbijslag. Dat is geld voor ...".
-NAMES_IT = re.compile(r"\b(?:heet|heten|noemen\s+(?:we|wij)|noemt\s+men|wordt\s+\w*\s*genoemd)\b",
-                      re.IGNORECASE)
-EXPLAINS_NEXT = re.compile(r"^\s*(?:dat|dit)\s+(?:is|zijn|betekent|heet|wil\s+zeggen)\b",
-                           re.IGNORECASE)
-DEFINES = re.compile(r"^\s*(?:betekent|wil\s+zeggen)\b")
 # "bruto (voor de belasting)": three or more words, no number, no other term.
 PARENTHESIS = re.compile(r"^\s*\(([a-z][^()\d]*)\)")
 

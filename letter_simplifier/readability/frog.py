@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from typing import IO
 
 from ..errors import ParserUnavailable
 
@@ -70,6 +71,12 @@ def installed() -> bool:
     return shutil.which(COMMAND[0]) is not None
 
 
+def pipes(process: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
+    """Frog's stdin and stdout: `Frog` always starts it with a pipe for both."""
+    assert process.stdin is not None and process.stdout is not None, "started with PIPE"
+    return process.stdin, process.stdout
+
+
 class Frog:
     """One Frog child process. Thread-safe: calls are serialised by a lock."""
 
@@ -78,10 +85,10 @@ class Frog:
         self.command = command
         self.start_timeout = start_timeout
         self.sentence_timeout = sentence_timeout
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.lock = threading.Lock()
         self.started_in: float | None = None
-        self._stderr = None
+        self._stderr: IO[bytes] | None = None
 
     # -- life cycle ---------------------------------------------------------
 
@@ -105,7 +112,7 @@ class Frog:
                 stderr=self._stderr, cwd=tempfile.gettempdir(), start_new_session=True)
         except OSError as error:
             raise ParserUnavailable(f"frog did not start: {error}") from None
-        os.set_blocking(self.process.stdout.fileno(), False)
+        os.set_blocking(pipes(self.process)[1].fileno(), False)
         self._exchange(PROBE, self.start_timeout)
         self.started_in = time.monotonic() - began
         log.info("frog started in %.1f s (pid %d)", self.started_in, self.process.pid)
@@ -118,7 +125,7 @@ class Frog:
         process, self.process = self.process, None
         if process is not None:
             try:
-                process.stdin.close()
+                pipes(process)[0].close()
                 process.wait(timeout=5)
             except (OSError, subprocess.TimeoutExpired):
                 process.kill()
@@ -128,7 +135,7 @@ class Frog:
             self._stderr = None
 
     def _fail(self, why: str) -> ParserUnavailable:
-        tail = ""
+        tail: list[str] = []
         # Frog's own messages only while it starts: later they may quote a letter.
         if self._stderr is not None and self.started_in is None:
             self._stderr.seek(0, os.SEEK_END)
@@ -143,13 +150,14 @@ class Frog:
 
     def _exchange(self, line: str, timeout: float) -> str:
         """Send one sentence (tokens apart by spaces), return Frog's rows for it."""
-        process = self.process
+        assert self.process is not None, "called after _ensure_running"
+        stdin, stdout = pipes(self.process)
         try:
-            process.stdin.write(line.encode("utf-8") + b"\n")
-            process.stdin.flush()
+            stdin.write(line.encode("utf-8") + b"\n")
+            stdin.flush()
         except OSError:
             raise self._fail("frog stopped") from None
-        fd = process.stdout.fileno()
+        fd = stdout.fileno()
         buffer = b""
         deadline = time.monotonic() + timeout
         while not buffer.endswith(b"\n\n"):

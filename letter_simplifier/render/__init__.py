@@ -17,27 +17,20 @@ import pypdf
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import TEMPLATES_DIR
-from ..explain.format import days_left_text, long_date, short_date
+from ..explain import days_left_text
+from ..explain.wording import table
 from ..model import Document, Explanation
+from ..nl import long_date, short_date
 
 # WeasyPrint and fontTools log every font subset at INFO/DEBUG.
 for noisy in ("weasyprint", "fontTools", "pypdf"):
     logging.getLogger(noisy).setLevel(logging.ERROR)
 
-REFERENCE_LABELS = {
-    "kenmerk": "Kenmerk",
-    "betalingskenmerk": "Betalingskenmerk",
-    "dossiernummer": "Dossiernummer",
-    "iban": "Rekeningnummer (IBAN)",
-    "bsn": "BSN",
-    "other": "Nummer",
-}
-
 
 def template_globals() -> dict:
     """What the sheet templates call; the web app's Jinja environment gets it too."""
     return {"long_date": long_date, "short_date": short_date,
-            "days_left_text": days_left_text, "reference_labels": REFERENCE_LABELS}
+            "days_left_text": days_left_text, "reference_labels": table("reference")}
 
 
 @lru_cache(maxsize=1)

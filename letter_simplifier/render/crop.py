@@ -14,12 +14,13 @@ import numpy as np
 import pypdfium2 as pdfium
 
 from ..ingest.ocr.images import full_size
-from ..model import Document, Explanation, PageImage, Span, SpotCheck
+from ..model import Document, Explanation, PageImage, Span, SpotCheck, Word
 
 # The finding's line is this many pixels high in the crop; the crop is at most this wide.
 LINE_PIXELS = 28
 MAX_WIDTH = 640
 PDF_DPI = 150
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @lru_cache(maxsize=4)
@@ -35,7 +36,7 @@ def source_pixels(data: bytes, media_type: str, frame: int) -> tuple[np.ndarray,
     return full_size(data, frame), 1.0
 
 
-def crop(page: PageImage, box: tuple[float, float, float, float]) -> bytes:
+def crop(page: PageImage, box: Box) -> bytes:
     """PNG of `box` (x0, top, x1, bottom in Word-box pixels) from the original."""
     pixels, per_unit = source_pixels(page.data, page.media_type, page.frame)
     x0, top, x1, bottom = box
@@ -54,19 +55,26 @@ def crop(page: PageImage, box: tuple[float, float, float, float]) -> bytes:
     return png.tobytes() if ok else b""
 
 
+def word_box(word: Word) -> Box | None:
+    """The word's box on its page; None for plain text, which has none."""
+    if word.x0 is None or word.top is None or word.x1 is None or word.bottom is None:
+        return None
+    return word.x0, word.top, word.x1, word.bottom
+
+
 def spot_image(document: Document, span: Span) -> str | None:
     """A data: URI (PNG) of where `span` is on the original page, or None."""
-    words = [w for w in document.words
-             if w.start < span.end and span.start < w.end and w.x0 is not None]
-    if not words or not document.page_images:
+    boxes = [(w.page, box) for w in document.words
+             if w.start < span.end and span.start < w.end and (box := word_box(w))]
+    if not boxes or not document.page_images:
         return None
-    page = words[0].page
-    words = [w for w in words if w.page == page]
+    page = boxes[0][0]
+    on_page = [box for p, box in boxes if p == page]
     if page > len(document.page_images):
         return None
-    box = (min(w.x0 for w in words), min(w.top for w in words),
-           max(w.x1 for w in words), max(w.bottom for w in words))
-    png = crop(document.page_images[page - 1], box)
+    outline = (min(b[0] for b in on_page), min(b[1] for b in on_page),
+               max(b[2] for b in on_page), max(b[3] for b in on_page))
+    png = crop(document.page_images[page - 1], outline)
     return "data:image/png;base64," + base64.b64encode(png).decode() if png else None
 
 

@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
-from ..explain.format import long_date
+from ..explain.wording import say
 from ..model import Explanation
+from ..nl import long_date
 
 
 def deadlines_ics(explanation: Explanation, uid_seed: str) -> bytes:
@@ -16,18 +17,20 @@ def deadlines_ics(explanation: Explanation, uid_seed: str) -> bytes:
     calendar.add("prodid", "-//letter-simplifier//Snap je brief//NL")
     calendar.add("version", "2.0")
     stamp = datetime.now(UTC)
-    for number, todo in enumerate(t for t in explanation.todos if t.deadline):
+    dated = ((todo, todo.deadline) for todo in explanation.todos if todo.deadline)
+    for number, (todo, deadline) in enumerate(dated):
         event = Event()
         event.add("uid", f"{uid_seed}-{number}@letter-simplifier")
         event.add("dtstamp", stamp)
-        event.add("dtstart", todo.deadline)
-        event.add("dtend", todo.deadline + timedelta(days=1))
-        event.add("summary", f"Brief {explanation.sender.name}: {todo.plain}")
-        event.add("description", f"Laatste dag: {long_date(todo.deadline)}. {todo.plain} "
-                                 "Kijk in de brief voor alles wat je nodig hebt.")
+        event.add("dtstart", deadline)
+        event.add("dtend", deadline + timedelta(days=1))
+        event.add("summary", say("calendar.event", sender=explanation.sender.name,
+                                 todo=todo.plain))
+        event.add("description", say("calendar.description", date=long_date(deadline),
+                                     todo=todo.plain))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Over 3 dagen: {todo.plain}")
+        alarm.add("description", say("calendar.reminder", todo=todo.plain))
         alarm.add("trigger", timedelta(days=-3))
         event.add_component(alarm)
         calendar.add_component(event)

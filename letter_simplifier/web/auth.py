@@ -39,6 +39,14 @@ def signed_in() -> User | None:
     return g.user
 
 
+def signed_in_user() -> User:
+    """The maintainer of this session, in a view behind login_required or
+    reviewer_required (which send everyone else to the login page)."""
+    user = signed_in()
+    assert user is not None, "only for views behind login_required or reviewer_required"
+    return user
+
+
 def login_required(view):
     @wraps(view)
     def wrapped(*args, **kwargs):
@@ -83,7 +91,7 @@ class LoginThrottle:
     """Per account name, in this process: enough to stop guessing by hand
     or by a simple script; a shared deployment adds a proxy limit."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.failures: dict[str, deque[float]] = defaultdict(deque)
         self.lock = threading.Lock()
 

@@ -38,6 +38,7 @@ from .auth import (
     sign_in,
     sign_out,
     signed_in,
+    signed_in_user,
     throttle,
 )
 from .database import store
@@ -127,7 +128,7 @@ def entry(term: str):
 
 @bp.get("/geschiedenis")
 @login_required
-def history():
+def history() -> str:
     revisions = store().history(limit=300)
     newest: set[int] = set()
     seen: set[str] = set()
@@ -149,7 +150,7 @@ def changes():
 
 
 def form_entry(form) -> dict:
-    data = {}
+    data: dict[str, str | list[str]] = {}
     for field in FIELDS:
         value = (form.get(field) or "").strip()
         if field in LIST_FIELDS:
@@ -185,7 +186,7 @@ def edit_form(before_term: str | None):
     if request.method == "POST":
         values = form_entry(request.form)
         try:
-            change = store().propose(signed_in(), values, before.term if before else None)
+            change = store().propose(signed_in_user(), values, before.term if before else None)
         except GlossaryError as error:
             message, problems = error.message, error.problems
         else:
@@ -200,7 +201,7 @@ def edit_form(before_term: str | None):
 @login_required
 def remove_entry(term: str):
     try:
-        change = store().propose(signed_in(), None, term)
+        change = store().propose(signed_in_user(), None, term)
     except GlossaryError as error:
         flash(error.message + " " + " ".join(p.message for p in error.problems))
         return redirect(url_for("glossary_admin.entry", term=term))
@@ -259,7 +260,7 @@ def show_change(change_id: int):
     change = store().change(change_id)
     if change is None:
         abort(404)
-    user = signed_in()
+    user = signed_in_user()
     can_review = (change.status == "pending" and user.role == "reviewer"
                   and change.author_id != user.id)
     return render_template("beheer/change.html", change=change, rows=field_rows(change),
@@ -273,11 +274,11 @@ def review(change_id: int):
     comment = (request.form.get("comment") or "").strip()[:2000]
     try:
         if decision == "goedkeuren":
-            revision = store().approve(change_id, signed_in(), comment)
+            revision = store().approve(change_id, signed_in_user(), comment)
             flash(f"Goedgekeurd. De woordenlijst is nu versie {revision.version}. "
                   f"Nieuwe uitleg gebruikt dit meteen.")
         elif decision == "afwijzen":
-            store().reject(change_id, signed_in(), comment)
+            store().reject(change_id, signed_in_user(), comment)
             flash("Afgewezen. De schrijver ziet je opmerking bij het voorstel.")
         else:
             abort(400)
@@ -290,7 +291,7 @@ def review(change_id: int):
 @login_required
 def withdraw(change_id: int):
     try:
-        store().withdraw(change_id, signed_in())
+        store().withdraw(change_id, signed_in_user())
         flash("Je voorstel is ingetrokken.")
     except GlossaryError as error:
         flash(error.message)
@@ -301,9 +302,9 @@ def withdraw(change_id: int):
 @reviewer_required
 def rollback(revision_id: int):
     try:
-        revision = store().rollback(revision_id, signed_in())
+        revision = store().rollback(revision_id, signed_in_user())
         flash(f"Teruggedraaid. De woordenlijst is nu versie {revision.version}.")
-        target = revision.term
+        target: str | None = revision.term
     except GlossaryError as error:
         flash(error.message + " " + " ".join(p.message for p in error.problems))
         found = store().revision(revision_id)

@@ -153,13 +153,13 @@ def gone():
 
 def read_uploads() -> list[tuple[bytes, str]]:
     limits = current_app.config["LIMITS"]
-    uploads = [f for f in request.files.getlist("brief") if f and f.filename]
+    uploads = [(f, f.filename) for f in request.files.getlist("brief") if f and f.filename]
     if not uploads:
         raise EmptyFile("Kies eerst een foto of bestand van je brief.")
     if len(uploads) > limits["files"]:
         raise TooLarge(f"Je kunt maximaal {limits['files']} bestanden tegelijk sturen.")
     files = []
-    for upload in uploads:
+    for upload, filename in uploads:
         data = upload.read()
         if not data.strip():
             raise EmptyFile()
@@ -167,7 +167,7 @@ def read_uploads() -> list[tuple[bytes, str]]:
         if media_type not in ACCEPTED:
             raise UnsupportedFileType(detail=media_type)
         # The name is only shown, never used as a path.
-        files.append((data, os.path.basename(upload.filename)[:120]))
+        files.append((data, os.path.basename(filename)[:120]))
     return files
 
 

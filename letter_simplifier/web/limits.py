@@ -19,6 +19,9 @@ def apply_limits(app: Flask, endpoints: tuple[str, ...] = RATE_LIMITED) -> Limit
     rule = limiter.limit(lambda: app.config["UPLOAD_RATE_LIMIT"])
     for endpoint in endpoints:
         if endpoint in app.view_functions:
-            app.view_functions[endpoint] = rule(app.view_functions[endpoint])
+            view = app.view_functions[endpoint]
+            # Flask-Limiter's decorator keeps a view's type, but given Flask's union
+            # (sync or async view) mypy makes it one callable that fits neither.
+            app.view_functions[endpoint] = rule(view)  # type: ignore[assignment]
     app.extensions["letter_limiter"] = limiter
     return limiter

@@ -139,7 +139,8 @@ def page_context(report: Report) -> dict:
 def text_segments(report: Report, flag_ids: dict[int, str]) -> list[dict]:
     """The text as gaps and sentences; inside a sentence, the words with a
     word or deadline flag are marked."""
-    text, position, segments = report.text, 0, []
+    text, position = report.text, 0
+    segments: list[dict] = []
     for sentence in report.sentences:
         if sentence.start > position:
             segments.append({"gap": text[position:sentence.start]})

@@ -21,6 +21,9 @@ connection = context.config.attributes.get("connection")
 if connection is not None:
     run(connection)
 else:
-    engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
+    url = context.config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("No connection handed over and no sqlalchemy.url in the config.")
+    engine = create_engine(url)
     with engine.begin() as new_connection:
         run(new_connection)

@@ -138,7 +138,7 @@ def raw_words(words: list[tesseract.OcrWord]) -> list[RawWord]:
     bands: dict[tuple[int, int, int], list[tesseract.OcrWord]] = {}
     for word in words:
         bands.setdefault(word.line, []).append(word)
-    raw = []
+    raw: list[RawWord] = []
     for line in bands.values():
         top = float(np.median([w.top for w in line]))
         bottom = float(np.median([w.top + w.height for w in line]))

@@ -33,7 +33,7 @@ def find_dash_rows(stats: np.ndarray, centres: np.ndarray, letter: float) -> lis
                 break
         else:
             rows.append([dash])
-    found = []
+    found: list[OcrWord] = []
     for row in rows:
         for run in runs(sorted(row, key=lambda d: d[0]), letter):
             if len(run) < MIN_DASHES:

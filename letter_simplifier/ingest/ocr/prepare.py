@@ -78,8 +78,14 @@ def order_corners(points: np.ndarray) -> np.ndarray:
     """Top-left, top-right, bottom-right, bottom-left."""
     points = points.reshape(4, 2).astype(np.float32)
     total, diff = points.sum(axis=1), np.diff(points, axis=1).ravel()
-    return np.float32([points[np.argmin(total)], points[np.argmin(diff)],
-                       points[np.argmax(total)], points[np.argmax(diff)]])
+    return np.array([points[np.argmin(total)], points[np.argmin(diff)],
+                     points[np.argmax(total)], points[np.argmax(diff)]], dtype=np.float32)
+
+
+def as_quad(points: list[np.ndarray | None]) -> np.ndarray | None:
+    """Four corners as one float32 array; None when a pair of sides did not meet."""
+    corners = [p for p in points if p is not None]
+    return np.array(corners, dtype=np.float32) if len(corners) == len(points) else None
 
 
 def page_outline(grey: np.ndarray) -> np.ndarray | None:
@@ -137,10 +143,10 @@ def refine_sides(edges: np.ndarray, corners: np.ndarray) -> np.ndarray | None:
                                          0.01).ravel()
             centre, direction = np.array([x0, y0]), np.array([vx, vy])
             lines.append((centre, centre + direction * length))
-        new = [intersect(*lines[i - 1], *lines[i]) for i in range(4)]
-        if any(c is None for c in new):
+        new = as_quad([intersect(*lines[i - 1], *lines[i]) for i in range(4)])
+        if new is None:
             return None
-        corners = np.float32(new)
+        corners = new
     return corners if cv2.isContourConvex(corners.reshape(-1, 1, 2)) else None
 
 
@@ -167,6 +173,7 @@ def edge_support(edges: np.ndarray, corners: np.ndarray) -> float:
 # (refine_sides fits the sides again at the larger size), and the line search
 # costs in proportion to the edge pixels.
 HOUGH_SIDE = 600
+Segment = tuple[np.ndarray, np.ndarray]  # a straight edge: its two ends
 
 
 def outer_lines(blurred: np.ndarray) -> np.ndarray | None:
@@ -179,9 +186,9 @@ def outer_lines(blurred: np.ndarray) -> np.ndarray | None:
                             maxLineGap=max(4, int(15 * factor)))
     if found is None:
         return None
-    found = found / factor
-    flat, upright = [], []
-    for x1, y1, x2, y2 in found.reshape(-1, 4).astype(np.float64):
+    flat: list[Segment] = []
+    upright: list[Segment] = []
+    for x1, y1, x2, y2 in (found / factor).reshape(-1, 4).astype(np.float64):
         (flat if abs(x2 - x1) >= abs(y2 - y1) else upright).append(
             (np.array([x1, y1]), np.array([x2, y2])))
     if len(flat) < 2 or len(upright) < 2:
@@ -190,12 +197,9 @@ def outer_lines(blurred: np.ndarray) -> np.ndarray | None:
     bottom = max(flat, key=lambda s: s[0][1] + s[1][1])
     left = min(upright, key=lambda s: s[0][0] + s[1][0])
     right = max(upright, key=lambda s: s[0][0] + s[1][0])
-    corners = [intersect(*a, *b) for a, b in ((top, left), (top, right), (bottom, right),
-                                                (bottom, left))]
-    if any(c is None for c in corners):
-        return None
-    quad = np.float32(corners)
-    if not cv2.isContourConvex(quad.reshape(-1, 1, 2)):
+    quad = as_quad([intersect(*a, *b) for a, b in ((top, left), (top, right), (bottom, right),
+                                                   (bottom, left))])
+    if quad is None or not cv2.isContourConvex(quad.reshape(-1, 1, 2)):
         return None
     return quad
 
@@ -210,13 +214,13 @@ def four_sides(hull: np.ndarray, area: float) -> np.ndarray | None:
              for i in range(len(polygon))]
     longest = sorted(range(len(sides)), key=lambda i: -np.linalg.norm(sides[i][1] - sides[i][0]))
     chosen = [sides[i] for i in sorted(longest[:4])]
-    corners = []
+    corners: list[np.ndarray] = []
     for (a1, a2), (b1, b2) in zip(chosen, chosen[1:] + chosen[:1], strict=True):
         point = intersect(a1, a2, b1, b2)
         if point is None:
             return None
         corners.append(point)
-    quad = np.float32(corners)
+    quad = np.array(corners, dtype=np.float32)
     if not cv2.isContourConvex(quad.reshape(-1, 1, 2)):
         return None
     # The sides must explain the outline: not much smaller, not much bigger.
@@ -242,8 +246,9 @@ def page_stands_out(grey: np.ndarray, corners: np.ndarray) -> bool:
     cv2.fillConvexPoly(inside, corners.astype(np.int32), 1)
     band = max(3, int(0.02 * max(grey.shape)))
     kernel = np.ones((band, band), np.uint8)
-    inner = cv2.erode(inside, kernel) ^ cv2.erode(inside, np.ones((2 * band, 2 * band), np.uint8))
-    outer = cv2.dilate(inside, kernel) ^ inside
+    inner = np.bitwise_xor(cv2.erode(inside, kernel),
+                           cv2.erode(inside, np.ones((2 * band, 2 * band), np.uint8)))
+    outer = np.bitwise_xor(cv2.dilate(inside, kernel), inside)
     if not inner.any() or not outer.any():
         return False
     return abs(float(np.median(grey[inner > 0])) - float(np.median(grey[outer > 0]))) >= \
@@ -257,7 +262,8 @@ def find_page(page: WorkPage) -> WorkPage:
     top_left, top_right, bottom_right, bottom_left = corners
     width = max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left))
     height = max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right))
-    target = np.float32([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]])
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]],
+                      dtype=np.float32)
     forward = cv2.getPerspectiveTransform(corners, target)
     flat = cv2.warpPerspective(page.grey, forward, (int(width), int(height)),
                                flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)

@@ -64,11 +64,11 @@ def _closing_quotes(words: list[OcrWord]) -> list[OcrWord]:
         if (text[:1] in OPENING_QUOTES and len(text) > 1 and text[1].isalnum()
                 and not ELISION.match(text)):
             open_quote[line] = text[0]
-        if open_quote.get(line) and text[-1:] in CLOSING_QUOTES and len(text) > 1:
+        quote = open_quote.get(line)
+        if quote and text[-1:] in CLOSING_QUOTES and len(text) > 1:
             open_quote[line] = None
-        elif (open_quote.get(line) and text.endswith("!") and len(text) > 2
-              and text[-2].isalpha()):
-            closing = OPENING_QUOTES[open_quote[line]]
+        elif quote and text.endswith("!") and len(text) > 2 and text[-2].isalpha():
+            closing = OPENING_QUOTES[quote]
             fixed[i] = replace(word, text=text[:-1] + closing)
             open_quote[line] = None
     return fixed

@@ -1,4 +1,7 @@
-"""Dates and money the way a Dutch reader expects them."""
+"""Dutch formatting, in one place: month and weekday names, dates and euro amounts
+the way a Dutch reader expects them. A low module (like `nlp`): the law, the
+analysis (reading dates) and the sheet (writing them) all take the names from here.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +12,25 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december")
 
 
+def weekday_name(d: date) -> str:
+    return WEEKDAYS[d.weekday()]
+
+
+def month_name(d: date) -> str:
+    return MONTHS[d.month - 1]
+
+
 def long_date(d: date) -> str:
     """"dinsdag 30 april 2026"."""
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{weekday_name(d)} {short_date(d)}"
 
 
 def short_date(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    """"30 april 2026"."""
+    return f"{d.day} {month_name(d)} {d.year}"
 
 
 def euro(value: float) -> str:
     """"€ 1.234,56"."""
     whole, cents = divmod(round(value * 100), 100)
     return f"€ {whole:,}".replace(",", ".") + f",{cents:02d}"
-
-
-def days_left_text(days: int) -> str:
-    if days < 0:
-        return "Deze datum is al voorbij!"
-    if days == 0:
-        return "Dat is vandaag!"
-    if days == 1:
-        return "Dat is morgen!"
-    return f"Nog {days} dagen."
