@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("-o", "--output", type=Path, help="write sheet + original as PDF")
     explain.add_argument("--html", type=Path, help="write the sheet as HTML")
     explain.add_argument("--today", type=parse_day, help="fix today's date (YYYY-MM-DD)")
+    explain.add_argument("--received", type=parse_day, metavar="YYYY-MM-DD",
+                         help="the day the letter arrived: terms counted from receipt get a date")
 
     evaluate = sub.add_parser("evaluate", help="measure accuracy on letters with expected JSON")
     evaluate.add_argument("folder", type=Path, help="a folder tree of letters (e.g. samples/)")
@@ -67,7 +69,7 @@ def run_explain(args: argparse.Namespace) -> int:
         print("Het bestand bestaat niet of kan niet worden geopend.", file=sys.stderr)
         print("error: file_not_found", file=sys.stderr)
         return 2
-    result = explain_letter(data, args.file.name, today=args.today)
+    result = explain_letter(data, args.file.name, today=args.today, received=args.received)
     if args.output:
         args.output.write_bytes(render_pdf(result.explanation, result.document))
     if args.html:

@@ -8,8 +8,30 @@ surface can point at the spot in the letter.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
+from typing import Literal, get_args
+
+# The closed vocabularies of the contract (DESIGN.md). Data files are checked
+# against them (tests/test_rules_data.py), and so are the annotations.
+# "docx" only for drafts in the readability check, never for a letter.
+Method = Literal["text-layer", "ocr", "plain-text", "docx"]
+SenderKind = Literal["gemeente", "belastingdienst", "toeslagen", "cjib", "duo", "uwv", "svb",
+                     "cak", "deurwaarder", "incasso", "zorgverzekeraar", "woningcorporatie",
+                     "other"]
+# What the reader must do; a deadline is for one of these too (the contract's "for").
+Verb = Literal["betalen", "bezwaar_maken", "gegevens_sturen", "afspraak", "formulier_invullen",
+               "wijziging_doorgeven", "contact_opnemen", "other"]
+Role = Literal["to_pay", "to_receive", "debt_total", "fine", "surcharge", "benefit", "other"]
+ReferenceKind = Literal["kenmerk", "betalingskenmerk", "iban", "dossiernummer", "bsn", "other"]
+ObjectionHow = Literal["online", "letter", ""]
+UnsureKind = Literal["amount", "date", "reference"]
+
+METHODS: tuple[Method, ...] = get_args(Method)
+SENDER_KINDS: tuple[SenderKind, ...] = get_args(SenderKind)
+VERBS: tuple[Verb, ...] = get_args(Verb)
+ROLES: tuple[Role, ...] = get_args(Role)
+REFERENCE_KINDS: tuple[ReferenceKind, ...] = get_args(ReferenceKind)
 
 
 @dataclass(frozen=True)
@@ -51,19 +73,21 @@ class Page:
     height: float | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
     """A letter as text with its layout, independent of how it was read."""
 
     filename: str
     media_type: str  # "application/pdf", "text/plain", "image/jpeg", ...
-    method: str  # "text-layer" | "ocr" | "plain-text"
+    method: Method
     text: str
     pages: list[Page]
     words: list[Word] = field(default_factory=list)
     original: bytes = b""
     ocr_confidence: float | None = None
     page_images: list[PageImage] = field(default_factory=list)  # OCR: one per page
+    # OCR: the spans of `text` that ingest repaired (ingest/ocr/repair.py).
+    repairs: tuple[tuple[int, int], ...] = ()
 
     def page_at(self, offset: int) -> int:
         """The 1-based page number that holds character `offset`."""
@@ -88,27 +112,32 @@ class Sentence:
 @dataclass(frozen=True)
 class Sender:
     name: str
-    kind: str
+    kind: SenderKind
 
 
 @dataclass(frozen=True)
 class Deadline:
-    date: date | None
-    last_day: date | None
+    date: dt.date | None
+    last_day: dt.date | None
     text: str
-    purpose: str  # one of the action verbs: "betalen", "bezwaar_maken", ...
+    verb: Verb  # what the term is for: the action it belongs to (contract: "for")
     rule: str
     span: Span
     depends_on_receipt: bool = False
     on_non_working_day: bool = False
-    extended_from: date | None = None
+    extended_from: dt.date | None = None
+    # A term whose start has no date in the letter: what it counts from
+    # ("ontvangst", "wijziging", "aanvraag", ...); date and last_day are then None.
+    depends_on: str | None = None
+    term: str = ""  # the term in plain words for the sheet: "14 dagen"
+    immediate: bool = False  # "zo snel mogelijk", "direct": no date, act now
 
 
 @dataclass(frozen=True)
 class Amount:
     value: float
     currency: str
-    role: str  # to_pay | to_receive | debt_total | fine | surcharge | benefit | other
+    role: Role
     text: str
     span: Span
     label: str = ""  # the words that gave the role, e.g. "verhoging"
@@ -116,17 +145,16 @@ class Amount:
 
 @dataclass(frozen=True)
 class Action:
-    verb: str
+    verb: Verb
     text: str  # the sentence in the letter
-    plain: str  # what to do, in plain Dutch
-    deadline: date | None
+    deadline: dt.date | None
     span: Span
     immediate: bool = False
 
 
 @dataclass(frozen=True)
 class Reference:
-    kind: str  # kenmerk | betalingskenmerk | iban | dossiernummer | bsn | other
+    kind: ReferenceKind
     text: str  # normalised; a BSN is masked here already
     valid: bool | None
     span: Span
@@ -145,8 +173,8 @@ class TermHit:
 @dataclass(frozen=True)
 class Objection:
     possible: bool
-    deadline: date | None
-    how: str  # how the letter lets you object: "online" | "letter" | "" (not possible)
+    deadline: dt.date | None
+    how: ObjectionHow  # how the letter lets you object; "" when it is not possible
 
 
 @dataclass(frozen=True)
@@ -166,13 +194,13 @@ class SheetWarning:
     message: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Analysis:
     document: Document
     sentences: list[Sentence]
     sender: Sender
     letter_kind: str
-    letter_date: date | None
+    letter_date: dt.date | None
     deadlines: list[Deadline]
     amounts: list[Amount]
     actions: list[Action]
@@ -186,7 +214,7 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Unsure:
-    kind: str  # "amount" | "date" | "reference"
+    kind: UnsureKind
     text: str  # as read (a BSN masked)
     span: Span
     confidence: float | None
@@ -207,8 +235,8 @@ class SpotCheck:
 @dataclass(frozen=True)
 class Todo:
     plain: str
-    verb: str
-    deadline: date | None
+    verb: Verb
+    deadline: dt.date | None
     days_left: int | None
     immediate: bool = False
     check: SpotCheck | None = None
@@ -219,18 +247,18 @@ class MoneyLine:
     label: str
     amount: str  # formatted "€ 1.234,56"
     value: float
-    role: str
+    role: Role
     check: SpotCheck | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Explanation:
     """The sheet model: everything the sheet says, already in plain Dutch."""
 
     title: str
     sender: Sender
-    letter_date: date | None
-    today: date
+    letter_date: dt.date | None
+    today: dt.date
     summary: list[str]
     todos: list[Todo]
     money: list[MoneyLine]

@@ -34,20 +34,24 @@ def no_progress(step: str, fraction: float) -> None:
 
 
 def explain_letter(data: bytes, filename: str = "brief", *, today: date | None = None,
-                   glossary: Glossary | None = None, progress: Progress = no_progress) -> Result:
-    return explain_files([(data, filename)], today=today, glossary=glossary, progress=progress)
+                   glossary: Glossary | None = None, progress: Progress = no_progress,
+                   received: date | None = None) -> Result:
+    return explain_files([(data, filename)], today=today, glossary=glossary, progress=progress,
+                         received=received)
 
 
 def explain_files(files: list[tuple[bytes, str]], *, today: date | None = None,
-                  glossary: Glossary | None = None, progress: Progress = no_progress) -> Result:
-    """One letter from one file, or from several photos that are its pages."""
+                  glossary: Glossary | None = None, progress: Progress = no_progress,
+                  received: date | None = None) -> Result:
+    """One letter from one file, or from several photos that are its pages.
+    `received`: the day the letter arrived, when the reader says it."""
     progress("lezen", 0.1)
     if len(files) == 1:
         document = ingest(*files[0])
     else:
         document = ingest_pages(files)
     progress("begrijpen", 0.7)
-    analysis = analyse(document, glossary)
+    analysis = analyse(document, glossary, received=received)
     progress("uitleggen", 0.9)
     explanation = with_crops(explain(analysis, today), document)
     return Result(document, analysis, explanation)

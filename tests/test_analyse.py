@@ -110,11 +110,12 @@ def test_letter_fields(letter_text):
     assert analysis.letter_date == date(2026, 3, 24)
     assert (analysis.sender.name, analysis.sender.kind) == ("Gemeente Rotterdam", "gemeente")
     assert analysis.letter_kind == "terugvordering"
-    deadlines = {(d.purpose, d.date, d.last_day) for d in analysis.deadlines}
+    deadlines = {(d.verb, d.date, d.last_day) for d in analysis.deadlines}
     assert deadlines == {
         ("betalen", date(2026, 5, 1), date(2026, 4, 30)),  # "vóór 1 mei": 30 April
         ("gegevens_sturen", date(2026, 4, 7), date(2026, 4, 7)),  # 2 weeks, no extension
         ("bezwaar_maken", date(2026, 5, 6), date(2026, 5, 6)),  # 5 May is an Atw holiday
+        ("wijziging_doorgeven", None, None),  # "onverwijld": no date, the sheet says "meteen"
     }
     assert [(a.value, a.role) for a in analysis.amounts] == [(1234.56, "to_pay")]
     assert {a.verb for a in analysis.actions} == {
@@ -128,7 +129,7 @@ def test_letter_fields(letter_text):
     assert analysis.objection.possible and analysis.objection.deadline == date(2026, 5, 6)
     assert {t.term for t in analysis.terms} >= {"terugvordering", "derhalve", "dagtekening"}
     # The period "van 1 januari 2025 t/m 31 mei 2025" is no deadline.
-    assert all(d.last_day.year == 2026 for d in analysis.deadlines)
+    assert all(d.last_day.year == 2026 for d in analysis.deadlines if d.last_day)
 
 
 HEAD = ("Gemeente Utrecht\nPostbus 1\n\nDatum: 3 april 2026\nBetreft: uw aanvraag\n\n"
@@ -145,8 +146,9 @@ TAIL = "\n\nMet vriendelijke groet,\n\nAfdeling Werk en Inkomen\n"
      date(2026, 5, 12), False),
     ("Stuur de papieren tot en met 15 mei 2026 naar ons op.", "gegevens_sturen",
      date(2026, 5, 15), False),
+    # Counted from receipt: no date until the reader says when the letter came.
     ("U moet het bedrag binnen veertien dagen na ontvangst van deze brief betalen.",
-     "betalen", date(2026, 4, 17), True),
+     "betalen", None, True),
     ("Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dagtekening "
      "van deze brief bezwaar maken.", "bezwaar_maken", date(2026, 5, 18), False),
 ])
@@ -154,7 +156,7 @@ def test_deadline_wordings(sentence, purpose, last_day, receipt):
     body = ("Wij hebben uw aanvraag ontvangen en bekeken. Hieronder leest u wat u moet doen. "
             + sentence)
     analysis = explain_text(HEAD + body + TAIL)
-    assert [(d.purpose, d.last_day, d.depends_on_receipt) for d in analysis.deadlines] == [
+    assert [(d.verb, d.last_day, d.depends_on_receipt) for d in analysis.deadlines] == [
         (purpose, last_day, receipt)]
     if receipt:
         assert any(w.code == "depends_on_receipt" for w in analysis.warnings)
@@ -199,3 +201,84 @@ def test_invalid_iban_is_marked_and_bsn_is_masked_everywhere():
     assert [r.text for r in analysis.references if r.kind == "bsn"] == ["*****6782"]
     assert "123456782" not in mask_bsns(text)
     assert all("123456782" not in a.text for a in analysis.actions)
+
+
+# -- the grammar of time expressions: anchors, laws, schedules ------------------------
+
+def deadlines_of(body: str, head: str = HEAD, **kwargs):
+    analysis = analyse(ingest((head + body + TAIL).encode(), "brief.txt"), GLOSSARY, **kwargs)
+    return analysis.deadlines
+
+
+def test_receipt_term_gets_its_date_from_the_arrival_day():
+    body = ("Wij verzoeken u het bedrag van € 120,00 binnen 14 dagen na ontvangst van deze "
+            "brief te betalen. Doet u dat niet, dan brengen wij incassokosten in rekening.")
+    head = ("Incasso B.V.\nPostbus 9\n\nDatum: 24 februari 2026\nBetreft: herinnering\n\n"
+            "Geachte heer,\n\n")
+    [term] = [d for d in deadlines_of(body, head) if d.verb == "betalen"]
+    assert term.date is None and term.depends_on == "ontvangst" and term.term == "14 dagen"
+    [term] = [d for d in deadlines_of(body, head, received=date(2026, 3, 2))
+              if d.verb == "betalen"]
+    assert term.last_day == date(2026, 3, 16) and "BW 6:96 lid 6" in term.rule
+
+
+def test_event_dated_elsewhere_in_the_letter():
+    body = ("Wij hebben uw aanvraag van 9 maart 2026 ontvangen. Wij beslissen binnen acht weken "
+            "na de datum waarop u uw aanvraag heeft ingediend.")
+    [term] = [d for d in deadlines_of(body) if d.term]
+    assert term.last_day == date(2026, 5, 4)  # 9 March + 56 days, not the letter date
+
+
+def test_event_without_a_date_gives_no_date():
+    body = "Verandert er iets in uw inkomen? Geef de wijziging dan binnen 4 weken aan ons door."
+    [term] = [d for d in deadlines_of(body) if d.term]
+    assert term.date is None and term.depends_on == "wijziging"
+
+
+def test_backwards_over_working_days_from_an_appointment():
+    body = ("De hoorzitting is op woensdag 19 mei 2027 om 10.00 uur. Stuur uw stukken uiterlijk "
+            "drie werkdagen vóór de hoorzitting op.")
+    head = HEAD.replace("3 april 2026", "3 mei 2027")
+    found = {(d.verb, d.last_day) for d in deadlines_of(body, head)}
+    # Back over Whit Monday (17 May) and the weekend: Thursday 13 May 2027.
+    assert ("gegevens_sturen", date(2027, 5, 13)) in found
+    assert ("afspraak", date(2027, 5, 19)) in found
+
+
+def test_wahv_term_is_moved_by_the_atw():
+    head = "CJIB\nPostbus 1794\n\nDatum: 16 april 2026\nBetreft: aanmaning\n\nGeachte heer,\n\n"
+    body = "Betaal het bedrag binnen vier weken na de dagtekening van deze aanmaning."
+    [term] = deadlines_of(body, head)
+    # 14 May 2026 is Ascension Day, 15 May an equated day: Monday 18 May.
+    assert term.last_day == date(2026, 5, 18) and "Wahv" in term.rule
+
+
+def test_invorderingswet_term_is_not_moved():
+    head = ("Belastingdienst\nPostbus 100\n\nDatum: 10 december 2026\nBetreft: aanmaning\n\n"
+            "Geachte heer,\n\n")
+    body = "Betaal het bedrag binnen 16 dagen na de dagtekening van deze aanmaning."
+    [term] = deadlines_of(body, head)
+    assert term.last_day == date(2026, 12, 26)  # Tweede Kerstdag, and not moved
+    assert "Invorderingswet" in term.rule and term.on_non_working_day
+
+
+def test_dates_that_start_something_months_and_schedules():
+    body = ("Met ingang van 1 juni 2026 krijgt u meer bijstand. Wij betalen omstreeks "
+            "25 juni 2026. U betaalt in 3 termijnen. De eerste termijn moet uiterlijk 30 april "
+            "2026 betaald zijn, de andere termijnen telkens uiterlijk op de laatste dag van de "
+            "daaropvolgende maand. Wij beslissen eind augustus 2026.")
+    days = {d.last_day for d in deadlines_of(body)}
+    assert {date(2026, 6, 1), date(2026, 6, 25), date(2026, 4, 30), date(2026, 5, 31),
+            date(2026, 6, 30), date(2026, 8, 31)} <= days
+
+
+def test_letter_date_in_words_and_immediate():
+    head = ("Deurwaarderskantoor Noord\nPostbus 5\n\nHeden, donderdag tien september "
+            "tweeduizendzesentwintig,\nheb ik, gerechtsdeurwaarder, betekend aan de heer.\n\n")
+    body = ("Ik beveel u binnen twee dagen na heden het bedrag te betalen. Neem direct "
+            "contact op met ons kantoor.")
+    analysis = analyse(ingest((head + body + TAIL).encode(), "brief.txt"), GLOSSARY)
+    assert analysis.letter_date == date(2026, 9, 10)
+    found = {(d.verb, d.last_day, d.immediate) for d in analysis.deadlines}
+    assert ("betalen", date(2026, 9, 12), False) in found
+    assert ("contact_opnemen", None, True) in found

@@ -19,13 +19,13 @@ from PIL import Image
 
 from letter_simplifier import errors
 from letter_simplifier.analyse import analyse, matcher_for
-from letter_simplifier.analyse.ocr_repair import repair_text
 from letter_simplifier.explain import explain
 from letter_simplifier.glossary import load_glossary
 from letter_simplifier.ingest import ingest, ingest_pages
 from letter_simplifier.ingest.ocr import prepare, quality, tesseract
 from letter_simplifier.ingest.ocr.dashes import find_dash_rows
 from letter_simplifier.ingest.ocr.images import decode
+from letter_simplifier.ingest.ocr.repair import repair_text
 from letter_simplifier.ingest.scan import usable_text_layer
 from letter_simplifier.nlp import parse
 from letter_simplifier.render import html_to_pdf, render_html, typeset_text
@@ -44,7 +44,7 @@ def facts(document) -> dict:
     analysis = analyse(document)
     explanation = explain(analysis, TODAY)
     return {
-        "deadlines": sorted((d.last_day, d.purpose) for d in analysis.deadlines),
+        "deadlines": sorted((d.last_day, d.verb) for d in analysis.deadlines),
         "amounts": sorted((a.value, a.role) for a in analysis.amounts),
         "actions": sorted(a.verb for a in explanation.todos),
         "references": sorted((r.kind, r.text) for r in analysis.references),
@@ -172,10 +172,10 @@ def test_pdf_with_a_gibberish_text_layer_is_read_by_ocr(letter_pdf_pages):
 
 def test_unsure_amount_is_named_and_shown_with_its_spot(three_photo_document):
     # Make the amount's words unsure, as a smudged photo would.
-    document = dataclasses.replace(three_photo_document)
-    start = document.text.index("1.234,56")
-    document.words = [dataclasses.replace(w, confidence=0.4)
-                      if w.start <= start < w.end else w for w in document.words]
+    start = three_photo_document.text.index("1.234,56")
+    document = dataclasses.replace(three_photo_document, words=[
+        dataclasses.replace(w, confidence=0.4) if w.start <= start < w.end else w
+        for w in three_photo_document.words])
     analysis = analyse(document)
     # analyse gives the code and what was read; explain writes the sentence.
     assert any(w.code == "low_ocr_confidence" and "1.234,56" in w.values["text"]

@@ -14,17 +14,21 @@ from pathlib import Path
 
 import pytest
 
+from letter_simplifier.explain.wording import table
+from letter_simplifier.law import ANCHOR_KINDS, LAW_NAMES
+from letter_simplifier.law.terms import _BOUNDARIES, _UNIT_WORDS
+from letter_simplifier.model import REFERENCE_KINDS, ROLES, SENDER_KINDS, VERBS
+
+BOUNDARIES = tuple(_BOUNDARIES)
+UNITS = tuple(_UNIT_WORDS)
+# An event a term may count from: each has its words on the sheet (wording.toml).
+EVENTS = tuple(table("todo.counts_from"))
+
 PACKAGE = Path(__file__).resolve().parent.parent / "letter_simplifier"
 DATA_DIRS = ("data", "law/data", "readability/data")
 # Data files in those folders that hold no rules, and where they are checked.
 NOT_RULES = {"data/wording.toml": "tests/test_wording.py"}
 
-REFERENCE_KINDS = ("kenmerk", "betalingskenmerk", "iban", "bsn", "dossiernummer", "other")
-ROLES = ("to_pay", "to_receive", "debt_total", "fine", "surcharge", "benefit", "other")
-SENDER_KINDS = ("gemeente", "belastingdienst", "toeslagen", "cjib", "duo", "uwv", "svb", "cak",
-                "deurwaarder", "incasso", "zorgverzekeraar", "woningcorporatie", "other")
-VERBS = ("betalen", "bezwaar_maken", "gegevens_sturen", "afspraak", "formulier_invullen",
-         "wijziging_doorgeven", "contact_opnemen", "other")
 FLAG_CODES = ("long_sentence", "passive", "split_verb", "split_noun", "nominalisation",
               "many_clauses", "jargon", "rare_word", "abbreviation", "acronym",
               "relative_deadline", "before_date", "fourteen_days")
@@ -175,6 +179,30 @@ SCHEMAS: dict[str, dict] = {
     "data/letter_head.toml": {"date_labels": ListOf(Pattern()),
                               "not_letter_date": ListOf(Pattern()),
                               "subject_labels": ListOf(Pattern())},
+    "data/time_expressions.toml": {
+        "boundary": ListOf({"boundary": Label(BOUNDARIES), "pattern": Pattern()}),
+        "not_deadline": {"before": ListOf(Pattern()), "in_parentheses": bool},
+        "month": ListOf({"pattern": Pattern(), "day": Label(("first", "middle", "last")),
+                         "boundary": Label(BOUNDARIES)}),
+        "year_end": {"pattern": Pattern(), "boundary": Label(BOUNDARIES)},
+        "dates": {"appointment_time": Pattern(), "period_start": Pattern()},
+        "schedule": {"count": Pattern(), "monthly": Pattern(), "last_day": Pattern(),
+                     "reach": int, "most": int},
+        "term": {"leads": ListOf(Pattern()), "filler": Pattern(), "count": Pattern(),
+                 "unit": Pattern(), "after_count": Pattern(), "vague_counts": ListOf(str)},
+        "units": MapOf(Label(UNITS), keys=Word()),
+        "connector": ListOf({"direction": Label(("after", "before")), "pattern": Pattern()}),
+        "anchor": ListOf({"kind": Label(ANCHOR_KINDS), "pattern": Pattern(),
+                          "event": Maybe(Label(EVENTS)), "dated_by": Maybe(str),
+                          "otherwise": Maybe(Label(("letter_date",)))}),
+        "leading": {"pattern": Pattern(), "reach": int},
+        "no_anchor": {"from_event_for": ListOf(Label(VERBS)), "event": Label(EVENTS)},
+        "immediate": {"pattern": Pattern()}},
+    "law/data/laws.toml": {"law": ListOf({
+        "name": Label(LAW_NAMES), "article": str, "atw": bool,
+        "verbs": Maybe(ListOf(Label(VERBS))), "senders": Maybe(ListOf(Label(SENDER_KINDS))),
+        "anchors": Maybe(ListOf(Label(ANCHOR_KINDS))), "cites": Maybe(Pattern()),
+        "picked": Maybe(bool)})},
     "law/data/atw_days.toml": {
         "fixed": ListOf({"month": int, "day": int, "name": str, "sunday_shift": Maybe(int),
                          "from_year": Maybe(int), "until_year": Maybe(int)}),
@@ -247,7 +275,28 @@ def head_problems(data: dict) -> list[str]:
             if re.compile(p).groups]
 
 
+def time_problems(data: dict) -> list[str]:
+    """A `dated_by` compiles; an event that has no words of its own on the sheet is
+    caught by the Label above; the sender's law is the table's last row."""
+    found = []
+    for anchor in data["anchor"]:
+        try:
+            re.compile(anchor.get("dated_by") or "x")
+        except re.error as error:
+            found.append(f"anchor {anchor.get('event')!r}: dated_by does not compile: {error}")
+    return found
+
+
+def law_problems(data: dict) -> list[str]:
+    rows = data["law"]
+    found = [] if rows[-1]["name"] == "sender" and len(rows[-1]) == 3 else [
+        "the last law must be 'sender' with no conditions (it holds always)"]
+    return found + unique_problems([r["name"] for r in rows], "law")
+
+
 EXTRA_CHECKS = {
+    "data/time_expressions.toml": time_problems,
+    "law/data/laws.toml": law_problems,
     "data/senders.toml": sender_problems,
     "data/letter_kinds.toml": lambda d: unique_problems([r["kind"] for r in d["kind"]], "kind"),
     "data/references.toml": lambda d: unique_problems([r["kind"] for r in d["label"]], "kind"),

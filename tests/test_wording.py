@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import letter_simplifier.explain.wording as wording_module
+from letter_simplifier import TEMPLATES_DIR
 from letter_simplifier.analyse import objection_how, rules
 from letter_simplifier.explain import ROLE_ORDER, days_left_text, sheet_warning
 from letter_simplifier.explain.wording import wording
@@ -68,9 +69,34 @@ def keys_of(node: ast.expr) -> list[tuple[str, bool]] | None:
     return None
 
 
+# say("key", name=value) in a Jinja template: the call is also a Python expression.
+TEMPLATE_SAY = re.compile(r"\bsay\((?:[^()]|\([^()]*\))*\)")
+
+
+def template_uses() -> tuple[list[Use], list[str]]:
+    found, unreadable = [], []
+    for path in sorted(TEMPLATES_DIR.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        for m in TEMPLATE_SAY.finditer(text):
+            where = f"{path.name}:{text.count(chr(10), 0, m.start()) + 1}"
+            try:
+                call = ast.parse(m.group().replace("|", "or"), mode="eval").body
+            except SyntaxError:
+                unreadable.append(f"{where}: cannot read {m.group()!r}")
+                continue
+            assert isinstance(call, ast.Call)
+            keys = keys_of(call.args[0]) if call.args else None
+            if keys is None:
+                unreadable.append(f"{where}: the key is not a string")
+                continue
+            keywords = frozenset(k.arg for k in call.keywords if k.arg)
+            found += [Use(where, "say", key, dynamic, keywords) for key, dynamic in keys]
+    return found, unreadable
+
+
 @lru_cache(maxsize=1)
 def uses() -> tuple[list[Use], list[str]]:
-    found, unreadable = [], []
+    found, unreadable = template_uses()
     for path in sources():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         names = wording_names(tree) & set(LOOKUPS)
@@ -164,7 +190,7 @@ def test_the_checks_find_the_code():
     where = {u.where.split(":")[0] for u in found}
     assert {"letter_simplifier/explain/__init__.py", "letter_simplifier/explain/checks.py",
             "letter_simplifier/render/__init__.py", "letter_simplifier/render/ics.py",
-            "letter_simplifier/jobs/tasks.py"} <= where
+            "letter_simplifier/jobs/tasks.py", "sheet.html", "check.html"} <= where
     assert any(u.dynamic for u in found) and any(not u.dynamic for u in found)
 
 
@@ -172,6 +198,8 @@ def test_the_checks_find_the_code():
     (lambda d: d["warning"].pop("deadline_passed"), "'warning.deadline_passed' is missing"),
     (lambda d: d["unsure"].pop("unread"), "'unsure.unread' is missing"),
     (lambda d: d["sheet"].pop("title"), "'sheet.title' is missing"),
+    (lambda d: d["sheet"]["heading"].pop("money"), "'sheet.heading.money' is missing"),
+    (lambda d: d["sheet"].update(made_on="Op {day}."), "sheet.made_on has {day}"),
     (lambda d: d["sheet"].update(title="Uitleg van {afzender}"), "{afzender}, which the code"),
     (lambda d: d["sheet"].update(title="Uitleg"), "no {sender} for the value"),
     (lambda d: d["todo"]["verb"].update(betalen="Betaal {bedrag}."), "{bedrag}, which the code"),

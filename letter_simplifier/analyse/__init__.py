@@ -4,10 +4,12 @@ deadlines (through `law`), amounts, actions, references, sender."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 from ..errors import NotALetter, NotDutch
 from ..glossary import Glossary, GlossaryMatcher, load_glossary
-from ..model import Analysis, Document, Notice, Objection, Sentence, Span, TermHit
+from ..model import Analysis, Document, Notice, Objection, ObjectionHow, Sentence, Span, TermHit
 from ..nlp import is_dutch, parse
 from .actions import find_actions
 from .amounts import find_amounts
@@ -15,7 +17,6 @@ from .dates import find_dates
 from .deadlines import find_deadlines
 from .letter import find_letter_date, find_letter_kind, find_sender
 from .ocr_checks import find_unsure, unsure_notices
-from .ocr_repair import repair_document
 from .references import find_references
 
 MIN_WORDS = 25
@@ -48,9 +49,10 @@ def check_is_letter(document: Document) -> None:
         raise NotALetter()
 
 
-def analyse(document: Document, glossary: Glossary | None = None) -> Analysis:
-    # OCR misreads that a checksum or a real date proves (same length: offsets stay).
-    repaired = repair_document(document) if document.method == "ocr" else []
+def analyse(document: Document, glossary: Glossary | None = None, *,
+            received: date | None = None) -> Analysis:
+    """`received`: the day the letter arrived, when the reader says it; terms
+    counted from receipt get their date from it."""
     check_is_letter(document)
     glossary = glossary if glossary is not None else load_glossary()
     doc = parse(document.text)
@@ -65,9 +67,9 @@ def analyse(document: Document, glossary: Glossary | None = None) -> Analysis:
     if letter_date:
         dates = find_dates(document.text, reference=letter_date)
     sender = find_sender(document)
-    deadlines = find_deadlines(document, sentences, dates, letter_date, sender.kind)
+    deadlines = find_deadlines(document, sentences, dates, letter_date, sender.kind, received)
     actions = find_actions(sentences, deadlines)
-    objection_deadlines = [d for d in deadlines if d.purpose == "bezwaar_maken"]
+    objection_deadlines = [d for d in deadlines if d.verb == "bezwaar_maken"]
     objection_possible = bool(objection_deadlines) or any(
         a.verb == "bezwaar_maken" for a in actions)
     warnings = []
@@ -87,19 +89,20 @@ def analyse(document: Document, glossary: Glossary | None = None) -> Analysis:
         references=find_references(document),
         objection=Objection(
             possible=objection_possible,
-            deadline=min((d.last_day for d in objection_deadlines), default=None),
+            deadline=min((d.last_day for d in objection_deadlines if d.last_day), default=None),
             how=objection_how(document.text) if objection_possible else "",
         ),
         terms=find_terms(document, doc, glossary),
         warnings=warnings,
     )
     if document.method == "ocr":
-        analysis.unsure = find_unsure(analysis, dates, repaired)
-        analysis.warnings += unsure_notices(analysis.unsure)
+        unsure = find_unsure(analysis, dates, list(document.repairs))
+        analysis = replace(analysis, unsure=unsure,
+                           warnings=analysis.warnings + unsure_notices(unsure))
     return analysis
 
 
-def objection_how(text: str) -> str:
+def objection_how(text: str) -> ObjectionHow:
     """"online" when the letter offers objecting online, else "letter"."""
     online = re.search(r"\b(?:digitaal|online|DigiD|via\s+(?:de\s+)?website|www\.)", text,
                        re.IGNORECASE)

@@ -8,48 +8,54 @@ plain instruction is written later, by the explain stage.
 
 from __future__ import annotations
 
-from ..model import Action, Deadline, Sentence
+from ..model import Action, Deadline, Sentence, Verb
 from . import rules
 from .references import mask_bsns
 
 
 def find_actions(sentences: list[Sentence], deadlines: list[Deadline]) -> list[Action]:
-    actions: dict[str, Action] = {}
+    actions: dict[Verb, Action] = {}
     for sentence in sentences:
         for verb in sentence_verbs(sentence.text):
             if verb in actions:
                 continue
             deadline = first_deadline(deadlines, verb) or deadline_inside(deadlines, sentence)
-            immediate = deadline is None and bool(rules.immediate().search(sentence.text))
+            immediate = deadline is None and (bool(rules.immediate().search(sentence.text)) or any(
+                d.immediate and d.verb == verb for d in deadlines))
             actions[verb] = Action(
-                verb=verb, text=mask_bsns(" ".join(sentence.text.split())), plain="",
+                verb=verb, text=mask_bsns(" ".join(sentence.text.split())),
                 deadline=deadline.last_day if deadline else None,
                 span=sentence.span, immediate=immediate,
             )
     # A dated request that no directive sentence asked for ("Het formulier moet
     # vóór 1 april bij ons zijn") is still something to do.
-    used = {a.deadline for a in actions.values()}
+    used = {a.deadline for a in actions.values() if a.deadline}
     for deadline in deadlines:
-        if deadline.purpose not in actions and deadline.last_day not in used:
-            actions[deadline.purpose] = Action(
-                verb=deadline.purpose, text=deadline.text, plain="",
+        # A date that only starts or ends something ("Vanaf 1 april") asks nothing.
+        if deadline.immediate or deadline.verb in actions or deadline.verb == "other":
+            continue
+        if deadline.last_day is None or deadline.last_day not in used:
+            actions[deadline.verb] = Action(
+                verb=deadline.verb, text=deadline.text,
                 deadline=deadline.last_day, span=deadline.span)
-            used.add(deadline.last_day)
+            if deadline.last_day:
+                used.add(deadline.last_day)
     return sorted(actions.values(), key=lambda a: a.span.start)
 
 
 def deadline_inside(deadlines: list[Deadline], sentence: Sentence) -> Deadline | None:
-    inside = [d for d in deadlines if sentence.span.start <= d.span.start < sentence.span.end]
+    inside = [d for d in deadlines if d.last_day
+              and sentence.span.start <= d.span.start < sentence.span.end]
     return inside[0] if inside else None
 
 
-def sentence_verbs(text: str) -> list[str]:
+def sentence_verbs(text: str) -> list[Verb]:
     """The verbs asked for in one sentence: for each directive, the verb phrase
     nearest after it (before it counts double), unless that phrase is denied."""
     phrases = [(m.start(), m.end(), rule.label)
                for rule in rules.action_verbs() for m in rule.pattern.finditer(text)
                if not rules.negation().search(text[:m.start()])]
-    verbs: list[str] = []
+    verbs: list[Verb] = []
     for directive in rules.directives():
         for m in directive.finditer(text):
             distances = [((start - m.start()) if start >= m.start() else 2 * (m.start() - end),
@@ -66,6 +72,7 @@ def sentence_verbs(text: str) -> list[str]:
     return verbs
 
 
-def first_deadline(deadlines: list[Deadline], verb: str) -> Deadline | None:
-    dated = [d for d in deadlines if d.purpose == verb and d.last_day]
-    return min(dated, key=lambda d: d.last_day) if dated else None
+def first_deadline(deadlines: list[Deadline], verb: Verb) -> Deadline | None:
+    dated = [(d.last_day, i, d) for i, d in enumerate(deadlines)
+             if d.verb == verb and d.last_day]
+    return min(dated)[2] if dated else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Amount, Document, Sentence, Span
+from ..model import Amount, Document, Role, Sentence, Span
 from . import rules
 
 NUMBER = (r"\d{1,3}(?:[.\u00a0 ]\d{3})+(?:,(?:\d{2}|-{1,2}|=))?(?!\d|[.,]\d)"
@@ -58,7 +58,10 @@ def find_amounts(document: Document, sentences: list[Sentence]) -> list[Amount]:
         if value is None:
             continue
         index = sentence_index(sentences, m.start())
-        role, label = ("other", "") if index is None else classify(sentences, index, m.start())
+        role: Role = "other"
+        label = ""
+        if index is not None:
+            role, label = classify(sentences, index, m.start())
         # The same amount in the same role is one fact, however often it is repeated.
         if (round(value, 2), role) in seen:
             continue
@@ -70,7 +73,7 @@ def find_amounts(document: Document, sentences: list[Sentence]) -> list[Amount]:
     return amounts
 
 
-def classify(sentences: list[Sentence], index: int, start: int) -> tuple[str, str]:
+def classify(sentences: list[Sentence], index: int, start: int) -> tuple[Role, str]:
     """Role from the nearest role words in the amount's sentence or table row."""
     sentence = sentences[index]
     text, position = sentence.text, start - sentence.span.start
@@ -107,7 +110,7 @@ def after_amount(text: str, position: int) -> str:
     return text[m.end():] if m else text[position:]
 
 
-def classify_row(sentences: list[Sentence], index: int, position: int) -> tuple[str, str]:
+def classify_row(sentences: list[Sentence], index: int, position: int) -> tuple[Role, str]:
     """A table row: its own label words count, but nouns that only name a thing
     (premie, lening, huur) make it a line of the table, not the amount to pay.
     Rows without a label take the table's topic (its header or caption)."""

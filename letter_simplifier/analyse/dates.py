@@ -8,16 +8,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from text_to_num import text2num
+
 from .. import nl
 
-# Month names (nl.MONTHS) and the abbreviations letters use, to the month's number.
-ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
-    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
-}
-MONTHS = {name: number for number, name in enumerate(nl.MONTHS, start=1)} | ABBREVIATIONS
+MONTHS = nl.MONTH_NUMBERS
 WEEKDAYS = "(?:" + "|".join(nl.WEEKDAYS) + ")"
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+FULL_MONTHS = "|".join(nl.MONTHS)
 
 PATTERNS = [
     # 12 maart 2026, 1 mei, dinsdag 14 april 2026, 3 okt. 2026
@@ -29,6 +27,12 @@ PATTERNS = [
     re.compile(r"(?<![\d.,/-])(?P<d>[0-3]?\d)[-/.](?P<m>[01]?\d)[-/.](?P<y>(?:19|20)\d\d)(?!\d|,\d)"),
     # 2026-03-12 (ISO)
     re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    # In words, as an exploot writes it: "donderdag tien september tweeduizendzesentwintig"
+    re.compile(
+        rf"(?:{WEEKDAYS}\s+)?(?P<dw>[a-zéë]{{3,}})\s+(?P<m>{FULL_MONTHS})"
+        r"\s+(?P<yw>tweeduizend(?:\s*[a-zéë]+)?)\b",
+        re.IGNORECASE,
+    ),
 ]
 
 
@@ -58,10 +62,29 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     return [found[k] for k in sorted(found)]
 
 
+def number_words(words: str) -> int | None:
+    """"tien" -> 10, "tweeduizendzesentwintig" -> 2026 (text2num)."""
+    try:
+        return int(text2num(words.lower().replace(" ", ""), "nl"))
+    except (ValueError, TypeError):
+        return None
+
+
 def _mention(m: re.Match, reference: date | None) -> DateMention | None:
-    day, month = int(m["d"]), month_number(m["m"])
-    has_year = bool(m["y"])
-    year = int(m["y"]) if has_year else (reference.year if reference else None)
+    groups = m.groupdict()
+    if groups.get("dw"):
+        day_number, year_number = number_words(m["dw"]), number_words(m["yw"])
+        if day_number is None or year_number is None:
+            return None
+        return _dated(m, reference, day_number, month_number(m["m"]), year_number)
+    year = int(m["y"]) if m["y"] else None
+    return _dated(m, reference, int(m["d"]), month_number(m["m"]), year)
+
+
+def _dated(m: re.Match, reference: date | None, day: int, month: int,
+           stated_year: int | None) -> DateMention | None:
+    has_year = stated_year is not None
+    year = stated_year if stated_year is not None else (reference.year if reference else None)
     if year is None:
         return None
     try:

@@ -1,7 +1,8 @@
 """Findings of an OCR'd letter that we must not trust silently.
 
 An amount, a date or a number (IBAN, betalingskenmerk, BSN) is unsure when a
-word of it was read with low confidence, or when ocr_repair.py changed it.
+word of it was read with low confidence, or when ingest repaired it
+(ingest/ocr/repair.py, recorded in Document.repairs).
 Each becomes a notice (code low_ocr_confidence, with what was read and where)
 that explain turns into a warning naming it, and the sheet shows "Controleer
 dit in de brief" beside it with the spot from the photo.
@@ -9,7 +10,7 @@ dit in de brief" beside it with the spot from the photo.
 
 from __future__ import annotations
 
-from ..model import Analysis, Notice, Span, Unsure
+from ..model import Analysis, Notice, Span, Unsure, UnsureKind
 from .dates import DateMention
 
 # Tesseract's word confidence (0..1) below which a finding is unsure. Measured
@@ -37,7 +38,7 @@ def find_unsure(analysis: Analysis, dates: list[DateMention],
                 repaired: list[tuple[int, int]]) -> list[Unsure]:
     found: list[Unsure] = []
 
-    def check(kind: str, text: str, span: Span, value: object) -> None:
+    def check(kind: UnsureKind, text: str, span: Span, value: object) -> None:
         unsure, confidence, changed = is_unsure(analysis, span, repaired)
         if unsure:
             found.append(Unsure(kind, text, span, confidence, changed, value))

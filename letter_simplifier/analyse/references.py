@@ -10,7 +10,7 @@ from functools import lru_cache
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
-from ..model import Document, Reference, Span
+from ..model import Document, Reference, ReferenceKind, Span
 from . import rules
 
 # A value may wrap onto the next line between digit groups ("3000 4417 2095\n8813").
@@ -24,7 +24,7 @@ NINE_DIGITS = re.compile(
 
 
 @lru_cache(maxsize=1)
-def label_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+def label_patterns() -> tuple[tuple[ReferenceKind, re.Pattern], ...]:
     """(kind, pattern) from data/references.toml; the value follows the label
     on the same line, up to two words after it."""
     return tuple(
@@ -51,7 +51,7 @@ def find_references(document: Document) -> list[Reference]:
     seen: set[tuple[str, str]] = set()
     taken: list[tuple[int, int]] = []
 
-    def add(kind: str, value: str, start: int, end: int, valid: bool | None, label: str):
+    def add(kind: ReferenceKind, value: str, start: int, end: int, valid: bool | None, label: str):
         key = (kind, value)
         if key in seen:
             return

@@ -6,8 +6,19 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import Generic, TypeVar, cast
 
 from .. import DATA_DIR
+from ..model import (
+    REFERENCE_KINDS,
+    ROLES,
+    SENDER_KINDS,
+    VERBS,
+    ReferenceKind,
+    Role,
+    SenderKind,
+    Verb,
+)
 
 FLAGS = re.IGNORECASE | re.MULTILINE
 
@@ -17,11 +28,21 @@ def load(name: str) -> dict:
         return tomllib.load(handle)
 
 
+L = TypeVar("L", bound=str)
+
+
+def checked(value: str, vocabulary: tuple[L, ...]) -> L:
+    """A label of a data file, known to belong to its closed vocabulary."""
+    if value not in vocabulary:
+        raise ValueError(f"{value!r} is not one of {', '.join(vocabulary)}")
+    return cast(L, value)
+
+
 @dataclass(frozen=True)
 class SenderRule:
     pattern: re.Pattern
     name: str
-    kind: str
+    kind: SenderKind
 
 
 @dataclass(frozen=True)
@@ -39,7 +60,7 @@ class AmountContext:
     threshold_before: re.Pattern
     threshold_after: re.Pattern
     refers_back: re.Pattern
-    row_roles: frozenset[str]
+    row_roles: frozenset[Role]
     weak_row_label: re.Pattern
     debt_row_label: re.Pattern
     debt_topic: re.Pattern
@@ -47,10 +68,10 @@ class AmountContext:
 
 
 @dataclass(frozen=True)
-class Labelled:
+class Labelled(Generic[L]):
     """A rule that gives a label (a role, a verb) where its pattern matches."""
 
-    label: str
+    label: L
     pattern: re.Pattern
 
 
@@ -58,7 +79,8 @@ class Labelled:
 def senders() -> tuple[SenderRule, ...]:
     return tuple(
         SenderRule(re.compile(rule["pattern"], re.MULTILINE | (
-            0 if "{1}" in rule["name"] else re.IGNORECASE)), rule["name"], rule["kind"])
+            0 if "{1}" in rule["name"] else re.IGNORECASE)), rule["name"],
+            checked(rule["kind"], SENDER_KINDS))
         for rule in load("senders")["sender"]
     )
 
@@ -73,8 +95,8 @@ def letter_kinds() -> tuple[KindRule, ...]:
 
 
 @lru_cache(maxsize=1)
-def amount_roles() -> tuple[Labelled, ...]:
-    return tuple(Labelled(r["role"], re.compile(r["pattern"], FLAGS))
+def amount_roles() -> tuple[Labelled[Role], ...]:
+    return tuple(Labelled(checked(r["role"], ROLES), re.compile(r["pattern"], FLAGS))
                  for r in load("amount_roles")["role"])
 
 
@@ -83,17 +105,18 @@ def amount_context() -> AmountContext:
     data = load("amount_roles")
     table = data["table"]
     compiled = partial(re.compile, flags=re.IGNORECASE)
+    row_roles = frozenset(checked(role, ROLES) for role in table["row_roles"])
     return AmountContext(
         compiled(data["threshold"]["before"]), compiled(data["threshold"]["after"]),
-        compiled(data["refers_back"]["start"]), frozenset(table["row_roles"]),
+        compiled(data["refers_back"]["start"]), row_roles,
         compiled(table["weak_label"]), compiled(table["debt_label"]),
         compiled(table["debt_topic"]), compiled(table["benefit_topic"]))
 
 
 @lru_cache(maxsize=1)
-def reference_labels() -> tuple[tuple[str, str], ...]:
+def reference_labels() -> tuple[tuple[ReferenceKind, str], ...]:
     """(kind, label pattern) in the order of references.toml."""
-    return tuple((rule["kind"], "|".join(rule["labels"]))
+    return tuple((checked(rule["kind"], REFERENCE_KINDS), "|".join(rule["labels"]))
                  for rule in load("references")["label"])
 
 
@@ -130,14 +153,15 @@ def directives() -> tuple[re.Pattern, ...]:
 
 
 @lru_cache(maxsize=1)
-def action_verbs() -> tuple[Labelled, ...]:
-    return tuple(Labelled(r["verb"], re.compile(r["pattern"], FLAGS))
+def action_verbs() -> tuple[Labelled[Verb], ...]:
+    return tuple(Labelled(checked(r["verb"], VERBS), re.compile(r["pattern"], FLAGS))
                  for r in load("signals")["verb"])
 
 
 @lru_cache(maxsize=1)
-def absorbs() -> dict[str, list[str]]:
-    return load("signals")["absorbs"]
+def absorbs() -> dict[Verb, list[Verb]]:
+    return {checked(main, VERBS): [checked(v, VERBS) for v in absorbed]
+            for main, absorbed in load("signals")["absorbs"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -150,14 +174,14 @@ def immediate() -> re.Pattern:
     return re.compile(load("signals")["immediate"], FLAGS)
 
 
-def nearest_label(rules: tuple[Labelled, ...], text: str, position: int,
-                  *, after_weight: float = 1.0) -> tuple[str, str] | None:
+def nearest_label(rules: tuple[Labelled[L], ...], text: str, position: int,
+                  *, after_weight: float = 1.0) -> tuple[L, str] | None:
     """The label whose pattern matches closest to `position` in `text`.
 
     Distance counts from the end of a match before `position` or from the start
     of a match after it (times `after_weight`, to prefer words before).
     """
-    best: tuple[float, int, str, str] | None = None
+    best: tuple[float, int, L, str] | None = None
     for order, rule in enumerate(rules):
         for m in rule.pattern.finditer(text):
             if m.end() <= position:

@@ -24,13 +24,9 @@ from datetime import date
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
+from ..model import ROLES, SENDER_KINDS, VERBS
 from ..nl import MONTHS
 
-SENDER_KINDS = ("gemeente", "belastingdienst", "toeslagen", "cjib", "duo", "uwv", "svb",
-                "cak", "deurwaarder", "incasso", "zorgverzekeraar", "woningcorporatie", "other")
-VERBS = ("betalen", "bezwaar_maken", "gegevens_sturen", "afspraak", "formulier_invullen",
-         "wijziging_doorgeven", "contact_opnemen", "other")
-ROLES = ("to_pay", "to_receive", "debt_total", "fine", "surcharge", "benefit", "other")
 # Reference kinds of the annotation; the contract has fewer, CONTRACT_KIND maps them.
 REFERENCE_KINDS = ("kenmerk", "betalingskenmerk", "iban", "bsn", "dossiernummer", "zaaknummer",
                    "factuurnummer", "klantnummer", "relatienummer", "other")

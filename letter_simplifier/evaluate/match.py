@@ -19,7 +19,8 @@ from rapidfuzz import fuzz
 from ..analyse.references import mask_bsn
 from .expected import CONTRACT_KIND, parse_iso, roles
 
-BEFORE = re.compile(r"(?i)(?<!op of )\bv[oó]{1,2}r\b")
+# "vóór 12 mei", and "tot 12 mei" (not "tot en met"): 12 May or the day before.
+BEFORE = re.compile(r"(?i)(?<!op of )\bv[oó]{1,2}r\b|\btot\s+(?!en\s+met\b|uiterlijk\b)(?=\d)")
 
 Want = TypeVar("Want")  # an expected item
 Got = TypeVar("Got")  # a found item

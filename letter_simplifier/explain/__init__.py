@@ -7,7 +7,6 @@ kept beside their rules (letter_kinds.toml, help.toml)."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from functools import lru_cache
 
@@ -35,11 +34,18 @@ from .wording import say, table
 ROLE_ORDER = ("to_pay", "debt_total", "fine", "surcharge", "to_receive", "benefit", "other")
 
 
-def when(action: Action) -> str:
+def when(action: Action, analysis: Analysis) -> str:
     if action.deadline:
         return say("todo.when.deadline", date=long_date(action.deadline))
     if action.immediate:
         return say("todo.when.immediate")
+    # A term whose start has no date in the letter: say what it counts from.
+    term = next((d for d in analysis.deadlines if d.verb == action.verb and d.depends_on
+                 and d.term), None)
+    if term and term.depends_on:
+        start = table("todo.counts_from")
+        return say("todo.when.counts_from", term=term.term,
+                   start=start.get(term.depends_on, start["other"]))
     return ""
 
 
@@ -50,14 +56,14 @@ def plain_action(action: Action, analysis: Analysis) -> str:
     has_kenmerk = any(r.kind == "betalingskenmerk" for r in analysis.references)
     deadline = action.deadline
     appointment = next((d for d in analysis.deadlines
-                        if d.purpose == "afspraak" and d.last_day == deadline), None)
+                        if d.verb == "afspraak" and d.last_day == deadline), None)
     verb = action.verb if action.verb in table("todo.verb") else "other"
     if verb == "afspraak" and appointment and deadline:
         return say("todo.appointment_on", day=appointment.text.split(" ", 1)[-1])
     if verb == "wijziging_doorgeven" and not deadline:
         return say("todo.change_now", sender=sender)
     amount = euro(to_pay.value) if to_pay else say("todo.the_amount")
-    line = say(f"todo.verb.{verb}", amount=amount, when=when(action), sender=sender)
+    line = say(f"todo.verb.{verb}", amount=amount, when=when(action, analysis), sender=sender)
     if verb == "betalen" and has_kenmerk:
         line += " " + say("todo.payment_reference")
     return line
@@ -81,13 +87,11 @@ def payment_amount(action: Action, analysis: Analysis) -> Amount | None:
 
 def explain(analysis: Analysis, today: date | None = None) -> Explanation:
     today = today or date.today()
-    actions = [dataclasses.replace(a, plain=plain_action(a, analysis)) for a in analysis.actions]
-    analysis.actions = actions
     todos = [
-        Todo(plain=a.plain, verb=a.verb, deadline=a.deadline,
+        Todo(plain=plain_action(a, analysis), verb=a.verb, deadline=a.deadline,
              days_left=days_left(a.deadline, today) if a.deadline else None,
              immediate=a.immediate)
-        for a in actions
+        for a in analysis.actions
     ]
     todos.sort(key=lambda t: (t.deadline is None, t.deadline or date.max, not t.immediate))
     todos, money = attach_checks(analysis, todos, money_lines(analysis))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Analysis, Explanation
-from . import how_to_object
+from . import how_to_object, plain_action
 
 SCHEMA = "letter-simplifier/explanation@1"
 
@@ -28,9 +28,9 @@ def to_contract(analysis: Analysis, explanation: Explanation) -> dict:
         "summary": explanation.summary,
         "deadlines": [
             {"date": iso(d.date), "last_day": iso(d.last_day), "text": d.text,
-             "for": d.purpose, "rule": d.rule, "page": d.span.page,
+             "for": d.verb, "rule": d.rule, "page": d.span.page,
              "span": [d.span.start, d.span.end],
-             "depends_on_receipt": d.depends_on_receipt}
+             "depends_on_receipt": d.depends_on_receipt, "depends_on": d.depends_on}
             for d in analysis.deadlines
         ],
         "amounts": [
@@ -39,8 +39,8 @@ def to_contract(analysis: Analysis, explanation: Explanation) -> dict:
             for a in analysis.amounts
         ],
         "actions": [
-            {"verb": a.verb, "text": a.text, "plain": a.plain, "deadline": iso(a.deadline),
-             "page": a.span.page}
+            {"verb": a.verb, "text": a.text, "plain": plain_action(a, analysis),
+             "deadline": iso(a.deadline), "page": a.span.page}
             for a in analysis.actions
         ],
         "references": [

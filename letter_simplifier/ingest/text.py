@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..errors import NoText
@@ -30,12 +31,8 @@ def read_text(data: bytes, filename: str) -> Document:
     for number, chunk in enumerate(text.split("\f"), start=1):
         pages.append(Page(number, offset, offset + len(chunk)))
         offset += len(chunk) + 1
-    document = Document(
-        filename=filename, media_type="text/plain", method="plain-text",
-        text=text, pages=pages, original=data,
-    )
-    document.words = [
-        Word(m.group(), document.page_at(m.start()), m.start(), m.end())
-        for m in WORD.finditer(text)
-    ]
-    return document
+    starts = [page.start for page in pages]
+    words = [Word(m.group(), bisect.bisect_right(starts, m.start()), m.start(), m.end())
+             for m in WORD.finditer(text)]
+    return Document(filename=filename, media_type="text/plain", method="plain-text",
+                    text=text, pages=pages, original=data, words=words)

@@ -123,10 +123,12 @@ def next_working_day(d: date) -> date:
 
 
 def add_working_days(d: date, n: int) -> date:
-    """The n-th working day after `d` (`d` itself does not count)."""
+    """The n-th working day after `d` (`d` itself does not count); for a
+    negative n, the |n|-th working day before it."""
+    step = _ONE_DAY if n >= 0 else -_ONE_DAY
     counted = 0
-    while counted < n:
-        d += _ONE_DAY
+    while counted < abs(n):
+        d += step
         counted += is_working_day(d)
     return d
 

@@ -10,6 +10,8 @@ Counting rules:
   3 months; art. 9 lid 10 Invorderingswet 1990: not for payment terms under that law.
 - Terms the sender sets in the letter (send papers, pay) are counted in calendar days
   without Atw extension: the earlier, safe date.
+- Which of these a term is, is the law of its kind (laws.py, data/laws.toml).
+- A term counted backwards ("drie werkdagen vóór de hoorzitting") is never moved.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from datetime import date, timedelta
 
 from ..nl import short_date
 from . import calendar as atw
+from .laws import Law, law_named
 
 _ONE_DAY = timedelta(days=1)
 
@@ -77,19 +80,10 @@ _END_OF_TERM = {
     "werkdag": atw.add_working_days,
 }
 
-_CALENDAR_DAYS = "Termijn in de brief, telt in kalenderdagen (geen verlenging door de Atw)"
 _WORKING_DAYS = "Termijn in de brief, telt in werkdagen (za, zo en feestdagen tellen niet mee)"
-_STATUTORY = "Wettelijke termijn, Awb 6:8"
-_OBJECTION = "Awb 6:7, 6:8"
-_INVORDERING = (
-    "Betaaltermijn Invorderingswet 1990 (geen verlenging door de Atw: "
-    "art. 9 lid 10 Invorderingswet 1990)"
-)
+_BACKWARDS = "teruggeteld vanaf die dag; een termijn die terugtelt wordt niet verlengd"
 _IN_WORKING_DAYS = "geteld in werkdagen (za, zo en feestdagen tellen niet mee)"
-_AFTER_RECEIPT = (
-    "na ontvangst: gerekend vanaf de briefdatum, de vroegst mogelijke datum; "
-    "de echte datum hangt af van wanneer de brief aankwam"
-)
+_AFTER_RECEIPT = "na ontvangst: gerekend vanaf de dag dat de brief aankwam"
 
 
 def _normalize_unit(unit: str) -> str:
@@ -148,29 +142,25 @@ def _non_working_note(d: date) -> list[str]:
     ]
 
 
-def _relative(
-    anchor: date,
-    count: int,
-    unit: str,
-    *,
-    statutory: bool,
-    invordering: bool,
-    after_receipt: bool,
-    basis: str,
-) -> LegalDate:
+def _relative(anchor: date, count: int, unit: str, *, law: Law, after_receipt: bool,
+              backwards: bool) -> LegalDate:
     unit = _normalize_unit(unit)
     if count < 1:
         raise ValueError(f"a term needs a positive count, got {count}")
-    raw_end = _END_OF_TERM[unit](anchor, count)
+    sign = -1 if backwards else 1
+    raw_end = _END_OF_TERM[unit](anchor, sign * count)
     end = raw_end
+    basis = _WORKING_DAYS if unit == "werkdag" and law.name == "sender" else law.article
     parts = [basis]
     if unit == "werkdag":
         # Counting in working days already skips every non-working day: the Atw
         # has nothing left to extend.
         if basis != _WORKING_DAYS:
             parts.append(_IN_WORKING_DAYS)
-        parts += _unknown_years_note(anchor, end)
-    elif statutory and not invordering:
+        parts += _unknown_years_note(min(anchor, end), max(anchor, end))
+    elif backwards:
+        parts.append(_BACKWARDS)
+    elif law.atw:
         if count > _ATW_MAX_COUNT[unit]:
             parts.append(
                 f"Atw art. 4: geen verlenging voor een termijn van {_count_words(count, unit)} "
@@ -194,53 +184,26 @@ def _relative(
     )
 
 
-def _basis(unit: str, *, statutory: bool, invordering: bool) -> str:
-    if invordering:
-        return _INVORDERING
-    if statutory:
-        return _STATUTORY
-    return _WORKING_DAYS if _normalize_unit(unit) == "werkdag" else _CALENDAR_DAYS
-
-
 def relative_deadline(
     anchor: date,
     count: int,
     unit: str,
     *,
-    statutory: bool,
-    invordering: bool = False,
+    law: str | Law = "sender",
     after_receipt: bool = False,
+    backwards: bool = False,
 ) -> LegalDate:
-    """End of a term of `count` `unit`s that starts the day after `anchor`.
+    """End of a term of `count` `unit`s that starts the day after `anchor`
+    (or, `backwards`, ends `count` units before it).
 
-    `statutory`: an Awb term (objection, appeal): extended under the Atw. Otherwise
-    a term set in the letter: calendar days, no extension. `invordering`: a payment
-    term under the Invorderingswet 1990: never extended. `after_receipt`: the term
-    runs from arrival, which we do not know; pass the letter date as `anchor` to get
-    the earliest possible end.
+    `law` (a name of data/laws.toml, or the row): whether the Atw moves the end
+    and which article the rule names. "sender": a term set in the letter,
+    counted as printed. `after_receipt`: the term runs from arrival; `anchor` is
+    then the day the letter arrived, as the reader says it.
     """
-    return _relative(
-        anchor,
-        count,
-        unit,
-        statutory=statutory,
-        invordering=invordering,
-        after_receipt=after_receipt,
-        basis=_basis(unit, statutory=statutory, invordering=invordering),
-    )
-
-
-def objection_deadline(letter_date: date) -> LegalDate:
-    """Awb 6:7, 6:8: six weeks from the day after the dagtekening, Atw applied."""
-    return _relative(
-        letter_date,
-        6,
-        "week",
-        statutory=True,
-        invordering=False,
-        after_receipt=False,
-        basis=_OBJECTION,
-    )
+    row = law if isinstance(law, Law) else law_named(law)
+    return _relative(anchor, count, unit, law=row, after_receipt=after_receipt,
+                     backwards=backwards)
 
 
 # How each boundary word turns the stated date into the last day to act.
@@ -250,6 +213,10 @@ _BOUNDARIES = {
     "tot_en_met": (0, "tot-en-met-datum: die dag telt nog mee"),
     "op": (0, "op-datum: het moet op die dag"),
     "niet_later_dan": (0, "niet-later-dan-datum: die dag is de laatste dag"),
+    "vanaf": (0, "vanaf-datum: dan begint of verandert er iets"),
+    "omstreeks": (0, "omstreeks-datum: rond die dag, niet precies"),
+    "niet_eerder_dan": (0, "niet-eerder-dan-datum: vanaf die dag, niet eerder"),
+    "datum": (0, "datum in de brief: die dag zelf"),
 }
 
 _BOUNDARY_ALIASES = {"t/m": "tot_en_met", "tm": "tot_en_met", "before": "voor"}

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import TEMPLATES_DIR
 from ..explain import days_left_text
-from ..explain.wording import table
+from ..explain.wording import say, table
 from ..model import Document, Explanation
 from ..nl import long_date, short_date
 
@@ -30,7 +30,8 @@ for noisy in ("weasyprint", "fontTools", "pypdf"):
 def template_globals() -> dict:
     """What the sheet templates call; the web app's Jinja environment gets it too."""
     return {"long_date": long_date, "short_date": short_date,
-            "days_left_text": days_left_text, "reference_labels": table("reference")}
+            "days_left_text": days_left_text, "reference_labels": table("reference"),
+            "say": say}
 
 
 @lru_cache(maxsize=1)

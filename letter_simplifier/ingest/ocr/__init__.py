@@ -1,7 +1,8 @@
 """OCR: photos and scanned pages in, a Document out, laid out like a text PDF.
 
     pages (SourceImage) -> prepare (prepare.py) -> Tesseract (tesseract.py)
-        -> words with boxes and confidence -> ..layout.assemble -> Document
+        -> words with boxes and confidence (reread.py, wordfix.py)
+        -> ..layout.assemble -> proven repairs (repair.py) -> Document
 
 The pages of one letter are read in parallel, one Tesseract process per core.
 A page whose first read does not look like text is checked for being upside
@@ -33,6 +34,7 @@ from .prepare import (
     start,
     turn_quarter,
 )
+from .repair import repair_text
 from .reread import reread
 from .wordfix import fix_words
 
@@ -166,10 +168,14 @@ def read_pages(sources: list[SourceImage], filename: str, media_type: str,
     text, words, pages = assemble([
         PageWords(raw_words(r.words), float(r.page.grey.shape[1]), float(r.page.grey.shape[0]))
         for r in reads])
+    # Misreads that a checksum or a real date proves (same length: offsets stay).
+    text, repairs = repair_text(text)
+    if repairs:
+        words = [replace(w, text=text[w.start:w.end]) for w in words]
     confidences = [w.confidence for w in words if w.confidence is not None]
     return Document(
         filename=filename, media_type=media_type, method="ocr", text=text,
-        pages=pages, words=words, original=original,
+        pages=pages, words=words, original=original, repairs=tuple(repairs),
         ocr_confidence=round(float(np.mean(confidences)), 3) if confidences else None,
         page_images=[page_image(s, r.page) for s, r in zip(sources, reads, strict=True)],
     )

@@ -1,4 +1,4 @@
-"""Fix three misreads that the text-level repairs (analyse/ocr_repair.py)
+"""Fix three misreads that the text-level repairs (repair.py)
 cannot, because the fix changes a word's length. Here the words are still
 separate, before the page is laid out as text.
 

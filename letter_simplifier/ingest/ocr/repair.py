@@ -5,23 +5,24 @@ notation, a key word that then is the word (and was no word before).
 
 OCR confuses O/0, l/1/I, S/5, B/8 and Z/2, and a comma with a period. Every
 repair swaps characters one for one, so the text keeps its length and every
-offset (words, pages, spans) stays valid. Runs on OCR documents only.
+offset (words, pages, spans) stays valid. Runs on OCR'd pages only, before the
+Document is made (read_pages); the changed spans are kept on it as `repairs`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+import tomllib
 from datetime import date
 from functools import lru_cache
 
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
-from ..model import Document
-from ..nl import WEEKDAYS
-from . import rules
-from .dates import MONTHS
+from ... import DATA_DIR
+from ...nl import MONTH_NUMBERS as MONTHS
+from ...nl import WEEKDAYS
+from .quality import is_real_word
 
 TO_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "i": "1",
                           "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6"})
@@ -125,8 +126,15 @@ def key_words() -> dict[str, str]:
         "kenmerk", "betalingskenmerk", "totaal", "termijn", "euro", "bedrag", "weken",
         "dagen", "IBAN", "BSN", "CJIB", "DUO", "UWV", "SVB", "CAK", "Belastingdienst",
     }
-    words |= {sender.name for sender in rules.senders() if len(sender.name.split()) == 1}
+    words |= set(one_word_senders())
     return {shape(w): w for w in words if len(w) >= 3}
+
+
+def one_word_senders() -> list[str]:
+    """Senders' names of one word ("Belastingdienst") from data/senders.toml."""
+    with (DATA_DIR / "senders.toml").open("rb") as handle:
+        names = [rule["name"] for rule in tomllib.load(handle)["sender"]]
+    return [name for name in names if len(name.split()) == 1]
 
 
 def shape(word: str) -> str:
@@ -134,8 +142,6 @@ def shape(word: str) -> str:
 
 
 def repair_word(m: re.Match) -> str | None:
-    from ..ingest.ocr.quality import is_real_word  # the same word test as the OCR stage
-
     word = m.group()
     known = key_words().get(shape(word))
     if not known or known == word or is_real_word(word):
@@ -170,12 +176,3 @@ def repair_text(text: str) -> tuple[str, list[tuple[int, int]]]:
             chars[m.start(1):m.end(1)] = fixed
             changed.append((m.start(1), m.end(1)))
     return "".join(chars), sorted(changed)
-
-
-def repair_document(document: Document) -> list[tuple[int, int]]:
-    """Repair an OCR document in place (text and word texts); return the changed spans."""
-    text, changed = repair_text(document.text)
-    if changed:
-        document.text = text
-        document.words = [replace(w, text=text[w.start:w.end]) for w in document.words]
-    return changed
