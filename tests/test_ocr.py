@@ -44,7 +44,8 @@ def facts(document) -> dict:
     analysis = analyse(document)
     explanation = explain(analysis, TODAY)
     return {
-        "deadlines": sorted((d.last_day, d.verb) for d in analysis.deadlines),
+        "deadlines": sorted((str(d.last_day), d.verb, d.depends_on or "")
+                            for d in analysis.deadlines),
         "amounts": sorted((a.value, a.role) for a in analysis.amounts),
         "actions": sorted(a.verb for a in explanation.todos),
         "references": sorted((r.kind, r.text) for r in analysis.references),
