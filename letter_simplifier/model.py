@@ -131,6 +131,9 @@ class Deadline:
     depends_on: str | None = None
     term: str = ""  # the term in plain words for the sheet: "14 dagen"
     immediate: bool = False  # "zo snel mogelijk", "direct": no date, act now
+    # A last day to act by. False for a start or an about-date ("met ingang van",
+    # "omstreeks", a bare date): it never becomes a to-do's "uiterlijk".
+    limit: bool = True
 
 
 @dataclass(frozen=True)

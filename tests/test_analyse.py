@@ -282,3 +282,14 @@ def test_letter_date_in_words_and_immediate():
     found = {(d.verb, d.last_day, d.immediate) for d in analysis.deadlines}
     assert ("betalen", date(2026, 9, 12), False) in found
     assert ("contact_opnemen", None, True) in found
+
+
+def test_a_start_or_an_about_date_is_no_last_day_to_act_by():
+    body = ("Wij betalen het bedrag omstreeks 25 juni 2026 aan u uit. Met ingang van 1 juni 2026 "
+            "betaalt u elke maand minder.")
+    analysis = analyse(ingest((HEAD + body + TAIL).encode(), "brief.txt"), GLOSSARY)
+    found = {d.last_day: d.limit for d in analysis.deadlines}
+    assert found[date(2026, 6, 25)] is False and found[date(2026, 6, 1)] is False
+    # Both are on the contract's list of dates, but no to-do says "uiterlijk" for them.
+    assert all(a.deadline not in (date(2026, 6, 25), date(2026, 6, 1))
+               for a in analysis.actions)

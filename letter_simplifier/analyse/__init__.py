@@ -69,7 +69,7 @@ def analyse(document: Document, glossary: Glossary | None = None, *,
     sender = find_sender(document)
     deadlines = find_deadlines(document, sentences, dates, letter_date, sender.kind, received)
     actions = find_actions(sentences, deadlines)
-    objection_deadlines = [d for d in deadlines if d.verb == "bezwaar_maken"]
+    objection_deadlines = [d for d in deadlines if d.verb == "bezwaar_maken" and d.limit]
     objection_possible = bool(objection_deadlines) or any(
         a.verb == "bezwaar_maken" for a in actions)
     warnings = []

@@ -31,8 +31,9 @@ def find_actions(sentences: list[Sentence], deadlines: list[Deadline]) -> list[A
     # vóór 1 april bij ons zijn") is still something to do.
     used = {a.deadline for a in actions.values() if a.deadline}
     for deadline in deadlines:
-        # A date that only starts or ends something ("Vanaf 1 april") asks nothing.
-        if deadline.immediate or deadline.verb in actions or deadline.verb == "other":
+        # A date that only starts something ("Vanaf 1 april") asks nothing.
+        if (deadline.immediate or not deadline.limit or deadline.verb in actions
+                or deadline.verb == "other"):
             continue
         if deadline.last_day is None or deadline.last_day not in used:
             actions[deadline.verb] = Action(
@@ -44,7 +45,7 @@ def find_actions(sentences: list[Sentence], deadlines: list[Deadline]) -> list[A
 
 
 def deadline_inside(deadlines: list[Deadline], sentence: Sentence) -> Deadline | None:
-    inside = [d for d in deadlines if d.last_day
+    inside = [d for d in deadlines if d.last_day and d.limit
               and sentence.span.start <= d.span.start < sentence.span.end]
     return inside[0] if inside else None
 
@@ -74,5 +75,5 @@ def sentence_verbs(text: str) -> list[Verb]:
 
 def first_deadline(deadlines: list[Deadline], verb: Verb) -> Deadline | None:
     dated = [(d.last_day, i, d) for i, d in enumerate(deadlines)
-             if d.verb == verb and d.last_day]
+             if d.verb == verb and d.last_day and d.limit]
     return min(dated)[2] if dated else None

@@ -17,8 +17,6 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from text_to_num import text2num
-
 from .. import law
 from ..model import Deadline, Document, SenderKind, Sentence, Span, Verb
 from ..nl import MONTH_NUMBERS
@@ -26,7 +24,7 @@ from . import rules
 from .actions import sentence_verbs
 from .amounts import sentence_at
 from .anchors import resolve
-from .dates import DateMention
+from .dates import DateMention, number_words
 from .grammar import grammar
 
 STATUTORY_VERBS = {"bezwaar_maken"}
@@ -37,12 +35,8 @@ BOUNDARY_REACH = 60
 
 
 def number_word(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    try:
-        return int(text2num(word.lower(), "nl"))
-    except (ValueError, TypeError):
-        return None
+    """A count as digits or as a number word ("veertien")."""
+    return int(word) if word.isdigit() else number_words(word)
 
 
 def verb_of(sentences: list[Sentence], offset: int) -> Verb:
@@ -136,7 +130,7 @@ def absolute_deadlines(document: Document, sentences: list[Sentence],
         deadlines.append(Deadline(
             date=legal.date, last_day=legal.last_day, text=" ".join((lead + words).split()),
             verb=verb, rule=legal.rule, span=span(document, mention.start, mention.end),
-            on_non_working_day=legal.on_non_working_day,
+            on_non_working_day=legal.on_non_working_day, limit=legal.limit,
         ))
     return deadlines
 
@@ -176,7 +170,7 @@ def month_deadlines(document: Document, sentences: list[Sentence],
         deadlines.append(Deadline(
             date=legal.date, last_day=legal.last_day, text=" ".join(text[start:end].split()),
             verb=verb_of(sentences, start), rule=legal.rule, span=span(document, start, end),
-            on_non_working_day=legal.on_non_working_day))
+            on_non_working_day=legal.on_non_working_day, limit=legal.limit))
     return deadlines
 
 
@@ -229,7 +223,7 @@ def relative_deadlines(document: Document, sentences: list[Sentence], dates: lis
             continue  # "een periode van twaalf maanden": a span, not a limit
         rule = law.law_for(verb, sender_kind, anchor.kind, text)
         words = " ".join(text[m.start():anchor.end].split()).rstrip(",")
-        term = f"{count} {unit_words(unit, count)}"
+        term = law.count_words(count, unit)
         where = span(document, m.start(), anchor.end)
         if anchor.day is None:
             deadlines.append(Deadline(
@@ -249,15 +243,6 @@ def relative_deadlines(document: Document, sentences: list[Sentence], dates: lis
             on_non_working_day=legal.on_non_working_day, extended_from=legal.extended_from,
         ))
     return deadlines
-
-
-UNIT_WORDS = {"dag": ("dag", "dagen"), "werkdag": ("werkdag", "werkdagen"),
-              "week": ("week", "weken"), "maand": ("maand", "maanden"), "jaar": ("jaar", "jaar")}
-
-
-def unit_words(unit: str, count: int) -> str:
-    singular, plural = UNIT_WORDS[unit]
-    return singular if count == 1 else plural
 
 
 # -- meteen --------------------------------------------------------------------------

@@ -38,6 +38,9 @@ class LegalDate:
     depends_on_receipt: bool = False
     immediate: bool = False
     on_non_working_day: bool = False
+    # A last day to act by; False for a date that only starts something or is
+    # approximate ("met ingang van", "omstreeks"): no one must act by it.
+    limit: bool = True
 
 
 # Unit words as a letter (or the caller) may spell them -> our unit.
@@ -93,7 +96,8 @@ def _normalize_unit(unit: str) -> str:
         raise ValueError(f"unknown term unit: {unit!r}") from None
 
 
-def _count_words(count: int, unit: str) -> str:
+def count_words(count: int, unit: str) -> str:
+    """"1 dag", "14 dagen", "6 weken": a term in words (our units)."""
     singular, plural = _UNIT_WORDS[unit]
     return f"{count} {singular if count == 1 else plural}"
 
@@ -163,7 +167,7 @@ def _relative(anchor: date, count: int, unit: str, *, law: Law, after_receipt: b
     elif law.atw:
         if count > _ATW_MAX_COUNT[unit]:
             parts.append(
-                f"Atw art. 4: geen verlenging voor een termijn van {_count_words(count, unit)} "
+                f"Atw art. 4: geen verlenging voor een termijn van {count_words(count, unit)} "
                 "(langer dan 90 dagen, 12 weken of 3 maanden)"
             )
         else:
@@ -219,6 +223,9 @@ _BOUNDARIES = {
     "datum": (0, "datum in de brief: die dag zelf"),
 }
 
+# Boundaries that say when something starts or happens, not by when to act.
+_NOT_LIMITS = {"vanaf", "omstreeks", "niet_eerder_dan", "datum"}
+
 _BOUNDARY_ALIASES = {"t/m": "tot_en_met", "tm": "tot_en_met", "before": "voor"}
 
 
@@ -236,7 +243,8 @@ def absolute_deadline(stated: date, boundary: str) -> LegalDate:
     No Atw extension: the Atw covers statutory terms, not dates a sender picks. A
     last day on a weekend or holiday is flagged so the sheet can warn.
     """
-    days_before, rule = _BOUNDARIES[_normalize_boundary(boundary)]
+    key = _normalize_boundary(boundary)
+    days_before, rule = _BOUNDARIES[key]
     last_day = stated - timedelta(days=days_before)
     on_non_working_day = not atw.is_working_day(last_day)
     notes = _non_working_note(last_day) if on_non_working_day else []
@@ -245,6 +253,7 @@ def absolute_deadline(stated: date, boundary: str) -> LegalDate:
         last_day=last_day,
         rule="; ".join([rule, *notes]),
         on_non_working_day=on_non_working_day,
+        limit=key not in _NOT_LIMITS,
     )
 
 
