@@ -135,6 +135,8 @@ def test_the_matcher_finds_terms_inside_compounds(glossary, matcher):
     missed = []
     for entry in terms:
         for compound in (f"{entry.term}brief", f"extra{entry.term}"):
+            if glossary.get(compound):
+                continue  # a term of its own ("aangiftebrief"): explained as itself
             found = [m.entry.term for m in matcher.find(parse(f"Dit is een {compound} voor je."))]
             if entry.term not in found:
                 missed.append(f"{compound} -> {found}")

@@ -23,6 +23,7 @@ from .deadline_wording import deadline_flags
 from .flags import (
     abbreviation_flags,
     glossary_matches,
+    is_abbreviation,
     is_jargon,
     jargon_flags,
     rare_word_flags,
@@ -70,6 +71,11 @@ def check_document(document: Document, *, parser=AUTO, glossary: Glossary | None
     skipped = skip_spans(document)
     matches = [m for m in glossary_matches(matcher_for(glossary), doc)
                if is_jargon(m, text, skipped, sentences)]
+    # A dotted abbreviation ("bijv.", "o.a.") is the abbreviation finder's: the advice
+    # is to write it out, with the glossary's alternative as the written-out form.
+    spelled = {m.found.lower(): m.entry.alternative for m in matches
+               if is_abbreviation(m.found) and m.entry.alternative}
+    matches = [m for m in matches if not is_abbreviation(m.found)]
     jargon = jargon_flags(matches, sentences, text)
     covered = [(m.start, m.end) for m in matches]
     dates = find_dates(text)
@@ -81,7 +87,7 @@ def check_document(document: Document, *, parser=AUTO, glossary: Glossary | None
         flags.extend(sentence_flags(sentence))
     flags += jargon
     flags += rare_word_flags(sentences, covered)
-    flags += abbreviation_flags(sentences, text, covered)
+    flags += abbreviation_flags(sentences, text, covered, spelled)
     flags += deadline_flags(text, sentences, dates, letter_date)
     flags.sort(key=lambda f: (f.start, f.code))
 

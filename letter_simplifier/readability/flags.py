@@ -438,9 +438,16 @@ def rare_word_flags(sentences: list[DraftSentence], covered: list[tuple[int, int
     return flags
 
 
+def is_abbreviation(word: str) -> bool:
+    return DOTTED.match(word) is not None
+
+
 def abbreviation_flags(sentences: list[DraftSentence], text: str,
-                       covered: list[tuple[int, int]]) -> list[Flag]:
-    allowed, plain = abbreviation_table()
+                       covered: list[tuple[int, int]],
+                       spelled: dict[str, str] | None = None) -> list[Flag]:
+    """Abbreviations to write out; `spelled`: written-out forms the glossary knows."""
+    allowed, table = abbreviation_table()
+    plain = {**(spelled or {}), **table}
     flags: list[Flag] = []
     seen: set[str] = set()
     for sentence in sentences:
