@@ -71,11 +71,11 @@ def check_document(document: Document, *, parser=AUTO, glossary: Glossary | None
     skipped = skip_spans(document)
     matches = [m for m in glossary_matches(matcher_for(glossary), doc)
                if is_jargon(m, text, skipped, sentences)]
-    # A dotted abbreviation ("bijv.", "o.a.") is the abbreviation finder's: the advice
-    # is to write it out, with the glossary's alternative as the written-out form.
+    # A dotted abbreviation with a written-out form in the glossary ("bijv.") is the
+    # abbreviation finder's: the advice is to write it out, not to explain it.
     spelled = {m.found.lower(): m.entry.alternative for m in matches
                if is_abbreviation(m.found) and m.entry.alternative}
-    matches = [m for m in matches if not is_abbreviation(m.found)]
+    matches = [m for m in matches if m.found.lower() not in spelled]
     jargon = jargon_flags(matches, sentences, text)
     covered = [(m.start, m.end) for m in matches]
     dates = find_dates(text)
