@@ -66,8 +66,9 @@ def of_kind(problems, *codes):
 # -- the content ------------------------------------------------------------------------
 
 
-def test_at_least_400_terms_in_every_category(glossary):
-    assert len(glossary) >= 400
+def test_at_least_2000_terms_and_150_phrases_in_every_category(glossary):
+    assert len(glossary) >= 2000
+    assert sum(" " in e.term for e in glossary.entries) >= 150
     assert set(Counter(e.category for e in glossary.entries)) == set(
         json.loads((GLOSSARY_DIR / "schema.json").read_text())["properties"]["category"]["enum"])
 
@@ -297,3 +298,14 @@ def test_parts_of_a_phrase_are_explained_when_related(matcher):
     assert terms == ["uitstel van betaling", "uitstel"]
     # Not inside a fixed expression: "op grond van" is no "grond" (reason).
     assert [t for t, _ in found(matcher, "Op grond van de wet.")] == ["op grond van"]
+
+
+def test_a_word_with_an_everyday_sense_is_matched_only_in_its_legal_phrase(matcher):
+    """"betekenen" is "to mean" in everyday Dutch; only a deurwaarder's phrase is a term."""
+    def found(text: str) -> list[str]:
+        return [m.entry.term for m in matcher.find(parse(text))]
+    assert "aan u betekend" in found("Dit exploot is aan u betekend.")
+    assert "aan u betekend" in found("Wij laten het vonnis aan u betekenen.")
+    for everyday in ("Wat dit voor u betekent, leest u hieronder.",
+                     "Wat heeft dat betekend voor u?", "Wat betekenen deze woorden?"):
+        assert found(everyday) == [], everyday
