@@ -170,7 +170,8 @@ class TermHit:
     found: str
     plain: str
     alternative: str
-    span: Span
+    span: Span  # the first place in the letter
+    spans: tuple[Span, ...] = ()  # every place, the first among them
 
 
 @dataclass(frozen=True)
@@ -266,8 +267,10 @@ class Explanation:
     todos: list[Todo]
     money: list[MoneyLine]
     objection_lines: list[str]
-    terms: list[TermHit]
+    terms: list[TermHit]  # the few the sheet explains, most useful first
     references: list[Reference]
     help_lines: list[str]
     warnings: list[SheetWarning]
     disclaimer: str
+    # The other hard words: folded on the web page, not on the printed sheet.
+    more_terms: list[TermHit] = field(default_factory=list)

@@ -110,14 +110,16 @@ def objection_how(text: str) -> ObjectionHow:
 
 
 def find_terms(document: Document, doc, glossary: Glossary) -> list[TermHit]:
+    """Each glossary term once, with every place it stands in the letter."""
     hits: dict[str, TermHit] = {}
+    places: dict[str, list[Span]] = {}
     for match in matcher_for(glossary).find(doc, fuzzy=document.method == "ocr"):
         entry = match.entry
-        if entry.term in hits:
-            continue
-        hits[entry.term] = TermHit(
-            term=entry.term, found=match.found, plain=entry.plain,
-            alternative=entry.alternative,
-            span=Span(match.start, match.end, document.page_at(match.start)),
-        )
+        span = Span(match.start, match.end, document.page_at(match.start))
+        places.setdefault(entry.term, []).append(span)
+        if entry.term not in hits:
+            hits[entry.term] = TermHit(term=entry.term, found=match.found, plain=entry.plain,
+                                       alternative=entry.alternative, span=span)
+    hits = {term: replace(hit, spans=tuple(places[term]))
+            for term, hit in hits.items()}
     return list(hits.values())

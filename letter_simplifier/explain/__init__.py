@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from ..analyse import rules
 from ..law import days_left
 from ..model import (
@@ -23,11 +21,11 @@ from ..model import (
     Notice,
     Objection,
     SheetWarning,
-    TermHit,
     Todo,
 )
 from ..nl import euro, long_date
 from .checks import attach_checks
+from .terms import pick_terms
 from .wording import say, table
 
 # The order of the money lines on the sheet.
@@ -95,6 +93,7 @@ def explain(analysis: Analysis, today: date | None = None) -> Explanation:
     ]
     todos.sort(key=lambda t: (t.deadline is None, t.deadline or date.max, not t.immediate))
     todos, money = attach_checks(analysis, todos, money_lines(analysis))
+    shown, more = pick_terms(analysis)
     return Explanation(
         title=say("sheet.title", sender=analysis.sender.name),
         sender=analysis.sender,
@@ -104,18 +103,13 @@ def explain(analysis: Analysis, today: date | None = None) -> Explanation:
         todos=todos,
         money=money,
         objection_lines=objection_lines(analysis),
-        terms=hardest_first(analysis.terms),
+        terms=shown,
         references=[r for r in analysis.references if r.kind != "bsn"],
         help_lines=help_lines(analysis.letter_kind),
         warnings=[sheet_warning(n) for n in analysis.warnings] + late_warnings(todos),
         disclaimer=say("sheet.disclaimer"),
+        more_terms=more,
     )
-
-
-def hardest_first(terms: list[TermHit]) -> list[TermHit]:
-    """Rare words first: when the sheet has room for only some, it keeps the
-    ones a reader is least likely to know ("dwangbevel" before "inkomen")."""
-    return sorted(terms, key=lambda t: zipf_frequency(t.term.lower(), "nl"))
 
 
 def summary(analysis: Analysis) -> list[str]:
