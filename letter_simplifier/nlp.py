@@ -74,7 +74,10 @@ def ends_in_abbreviation(line: str) -> bool:
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Dutch abbreviations with a full stop, from spaCy's tokenizer exceptions."""
-    exceptions = spacy.blank("nl").Defaults.tokenizer_exceptions
+    # The class's defaults: no tokenizer is built for this (that takes a second).
+    from spacy.lang.nl import Dutch
+
+    exceptions = Dutch.Defaults.tokenizer_exceptions
     return frozenset(key.lower() for key in exceptions if key.endswith(".") and len(key) > 1)
 
 

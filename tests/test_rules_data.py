@@ -198,6 +198,10 @@ SCHEMAS: dict[str, dict] = {
         "leading": {"pattern": Pattern(), "reach": int},
         "no_anchor": {"from_event_for": ListOf(Label(VERBS)), "event": Label(EVENTS)},
         "immediate": {"pattern": Pattern()}},
+    "data/candidates.toml": {"rare_zipf": float, "rank_zipf": float,
+                             "institution_endings": WORDS, "phrase_words": WORDS,
+                             "phrase_share": float, "acronym_letters": ListOf(int),
+                             "example_chars": int},
     "law/data/laws.toml": {"law": ListOf({
         "name": Label(LAW_NAMES), "article": str, "atw": bool,
         "verbs": Maybe(ListOf(Label(VERBS))), "senders": Maybe(ListOf(Label(SENDER_KINDS))),
@@ -321,7 +325,7 @@ def test_data_file_follows_its_schema(name):
 
 # -- every check can fail ----------------------------------------------------------
 
-BROKEN = {str: 12, int: "12", bool: "yes", date: "2026-01-02"}
+BROKEN = {str: 12, int: "12", float: "4.0", bool: "yes", date: "2026-01-02"}
 
 
 def breakings(value, spec, path=()):
@@ -420,6 +424,8 @@ def break_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
     ("data/letter_kinds.toml", 'summary = "{sender} wil geld', 'summary = "{afzender} wil geld',
      "unknown placeholder"),
     ("data/help.toml", "terugvordering = [", "terugvorderingen = [", "is not one of"),
+    ("data/candidates.toml", "rare_zipf = 4.0", "rare_zipf = 4", "is not float"),
+    ("data/candidates.toml", '"wet", ', '"Wet", ', "lower case"),
     ("law/data/atw_days.toml", "month = 12\nday = 25", "month = 12\nday = 32", "no such day"),
     ("law/data/atw_days.toml", "date = 2017-04-28", 'date = "2017-04-28"', "is not date"),
     ("readability/data/flags.toml", 'title = "Lange zin"', 'titel = "Lange zin"',
