@@ -103,8 +103,67 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+LETTER_FILES = (".txt", ".pdf", ".docx", ".jpg", ".jpeg", ".png", ".heic", ".tif", ".tiff")
+
+
+def letter_files(folder: Path, split: str) -> list[Path]:
+    """The letters under `folder`, one file per letter (the .txt beside a .pdf).
+    In a corpus (letters with an expected file) only those of the split."""
+    from .evaluate.corpus import find_letters
+
+    corpus = find_letters(folder, split)
+    if corpus or split != "all":
+        paths = [letter.path for letter in corpus]
+    else:
+        paths = [p for p in folder.rglob("*") if p.suffix.lower() in LETTER_FILES
+                 and p.is_file()]
+    by_letter: dict[Path, Path] = {}
+    for path in sorted(paths, key=lambda p: (p.with_suffix(""), p.suffix != ".txt")):
+        by_letter.setdefault(path.with_suffix(""), path)
+    return list(by_letter.values())
+
+
+def run_candidates(args: argparse.Namespace) -> int:
+
+    from .analyse import matcher_for
+    from .glossary.candidates import find_candidates
+    from .glossary.store import load_glossary
+    from .readability.draft import read_draft
+
+    if not args.letters.is_dir():
+        print(f"{args.letters} is geen map.", file=sys.stderr)
+        return 2
+    texts, unread = [], []
+    for path in letter_files(args.letters, args.split):
+        try:
+            texts.append(read_draft(path.read_bytes(), path.name).text)
+        except LetterError as error:
+            unread.append(f"{path.name}: {error.code}")
+    found = find_candidates(texts, matcher_for(load_glossary(args.folder)), limit=args.top)
+    if args.json:
+        print(json.dumps({"letters": len(texts), "unread": unread,
+                          "candidates": [c.__dict__ for c in found]},
+                         ensure_ascii=False, indent=2))
+        return 0
+    print(f"{len(texts)} brieven gelezen. Woorden die niet in de woordenlijst staan, "
+          f"de nuttigste eerst:")
+    for rank, c in enumerate(found, 1):
+        print(f"{rank:3}. {c.text}  ({c.count}x in {c.letters} "
+              f"{'brief' if c.letters == 1 else 'brieven'}, zipf {c.zipf:.1f})")
+        print(f"     \"{c.example}\"")
+    for line in unread:
+        print(f"Niet gelezen: {line}", file=sys.stderr)
+    return 0
+
+
+def run_glossary(args: argparse.Namespace) -> int:
+    if args.glossary_command == "candidates":
+        return run_candidates(args)
+    return glossary_cli.run(args)
+
+
 COMMANDS = {"explain": run_explain, "evaluate": run_evaluate, "serve": run_serve,
-            "glossary": glossary_cli.run, "check": readability_cli.run,
+            "glossary": run_glossary, "check": readability_cli.run,
             "worker": worker_cli.run}
 
 

@@ -187,7 +187,7 @@ def test_schema_errors_name_the_field_in_dutch():
     assert fields == {"plain", "category", "colour", "source"}
     assert any("160 tekens" in message for _, message in schema_errors(broken))
     assert schema_errors({**raw, "variants": "aanslagen"}) == [
-        ("variants", "variants moet een lijst zijn.")]
+        ("variants", "Andere vormen moet een lijst zijn.")]
     assert schema_errors({**raw, "variants": ["a", "a"]})[0][0] == "variants"
 
 

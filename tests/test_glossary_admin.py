@@ -194,9 +194,72 @@ def test_change_reject_and_rollback_in_the_pages(app, database_url):
     newest = store_for(database_url).history("huurachterstand")[0]
     assert editor.post(f"/beheer/versie/{newest.id}/terugdraaien", data={
         "csrf_token": token(editor, "/beheer/geschiedenis")}).status_code == 403
-    reviewer.post(f"/beheer/versie/{newest.id}/terugdraaien", data={
-        "csrf_token": token(reviewer, "/beheer/geschiedenis")})
+    # Rolling back asks first: a POST without the confirmation changes nothing.
+    confirm = f"/beheer/versie/{newest.id}/terugdraaien"
+    unconfirmed = reviewer.post(confirm, data={"csrf_token": token(reviewer, confirm)})
+    assert unconfirmed.status_code == 302 and unconfirmed.headers["Location"] == confirm
+    assert store_for(database_url).entry("huurachterstand").alternative == (
+        "achterstand met de huur")
+    page_text = reviewer.get(confirm).get_data(as_text=True)
+    assert "terugdraaien?" in page_text and "Ja, terugdraaien" in page_text
+    assert "Gewoon woord" in page_text and "achterstand met de huur" in page_text
+    assert f'href="{confirm}"' in reviewer.get("/beheer/geschiedenis").get_data(as_text=True)
+    reviewer.post(confirm, data={"csrf_token": token(reviewer, confirm), "bevestigd": "ja"})
     assert store_for(database_url).entry("huurachterstand").alternative == entry.alternative
+
+
+def test_the_form_refuses_a_pronoun_as_alternative_and_names_fields_as_it_does(app):
+    client = app.test_client()
+    sign_in(client, "eva")
+    for alternative in ("u", "jij", "X"):
+        response = propose(client, alternative=alternative)
+        body = response.get_data(as_text=True)
+        assert response.status_code == 422
+        assert "Gewoon woord: Gewoon woord mag geen los voornaamwoord" in body
+    for changes, says in (({"plain": "x" * 170}, "Uitleg: Uitleg is te lang: 170 tekens"),
+                          ({"variants": "huurpiek"}, "Zet het woord zelf niet nog eens bij "
+                                                     "Andere vormen"),
+                          ({"related": "huurpiek"}, "niet bij Hoort bij")):
+        items = problem_items(propose(client, **changes).get_data(as_text=True))
+        assert any(says in item for item in items), items
+        # the form's labels, never the file's keys
+        assert not any(re.search(r"\b(plain|variants|related|alternative)\b", item)
+                       for item in items), items
+
+
+def problem_items(body: str) -> list[str]:
+    listed = re.search(r"<ul>(.*?)</ul>", body, re.DOTALL)
+    return re.findall(r"<li>(.*?)</li>", listed.group(1), re.DOTALL) if listed else []
+
+
+def test_the_page_of_missing_words_lists_them_and_keeps_nothing(app, database_url, tmp_path):
+    client = app.test_client()
+    sign_in(client, "eva")
+    page = "/beheer/ontbrekend"
+    letters = [LETTER.replace("huurpiek", "huurpiekbrief ter vlixering"),
+               LETTER.replace("huurpiek", "vlixering")]
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    revisions = len(store_for(database_url).history("huurachterstand"))
+    response = client.post(page, data={
+        "csrf_token": token(client, page),
+        "brieven": [(io.BytesIO(text.encode()), f"brief{i}.txt")
+                    for i, text in enumerate(letters)]},
+        content_type="multipart/form-data")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "2 brieven gelezen" in body
+    assert "<td>vlixering</td>" in body
+    assert "/beheer/nieuw?term=vlixering" in body
+    for private in ("Jansen", "WV-2026-0042", "3000 AB", "1234"):
+        assert private not in body
+    # Nothing written: no file, no database row.
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+    assert len(store_for(database_url).history("huurachterstand")) == revisions
+    assert 'value="vlixering"' in client.get("/beheer/nieuw?term=vlixering").get_data(
+        as_text=True)
+    empty = client.post(page, data={"csrf_token": token(client, page)})
+    assert empty.status_code == 422 and "Kies eerst" in empty.get_data(as_text=True)
+    assert app.test_client().get(page).status_code == 302  # maintainers only
 
 
 # -- the command line -----------------------------------------------------------------
@@ -279,6 +342,19 @@ def test_editor_adds_reviewer_approves_and_the_sheet_explains_it(page, tmp_path,
         assert violations(page) == []
         page.get_by_role("button", name="Goedkeuren en publiceren").click()
         page.wait_for_selector("text=Goedgekeurd en gepubliceerd")
+
+        page.get_by_role("link", name="Geschiedenis").click()
+        page.get_by_role("link", name=re.compile("terugdraaien")).first.click()
+        page.wait_for_selector("button:has-text('Ja, terugdraaien')")
+        assert violations(page) == []
+        page.get_by_role("link", name="Nee, terug naar het woord").click()  # keep it
+
+        page.get_by_role("link", name="Wat ontbreekt").click()
+        page.set_input_files("#brieven", str(letter))
+        page.get_by_role("button", name="Zoek ontbrekende woorden").click()
+        page.wait_for_selector("h2:has-text('Resultaat')")
+        screenshot(page, "beheer-ontbrekend")
+        assert violations(page) == []
 
         page.goto(server.url + "/")
         page.set_input_files("#brief", str(letter))

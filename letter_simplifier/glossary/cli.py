@@ -84,6 +84,8 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # `candidates` reads letters, a later stage than the glossary: letter_simplifier/cli.py
+    # runs it.
     if args.glossary_command == "user":
         return USER_COMMANDS[args.user_command](args)
     return COMMANDS[args.glossary_command](args)
@@ -208,61 +210,6 @@ def run_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-LETTER_FILES = (".txt", ".pdf", ".docx", ".jpg", ".jpeg", ".png", ".heic", ".tif", ".tiff")
-
-
-def letter_files(folder: Path, split: str) -> list[Path]:
-    """The letters under `folder`, one file per letter (the .txt beside a .pdf).
-    In a corpus (letters with an expected file) only those of the split."""
-    from ..evaluate.corpus import find_letters
-
-    corpus = find_letters(folder, split)
-    if corpus or split != "all":
-        paths = [letter.path for letter in corpus]
-    else:
-        paths = [p for p in folder.rglob("*") if p.suffix.lower() in LETTER_FILES
-                 and p.is_file()]
-    by_letter: dict[Path, Path] = {}
-    for path in sorted(paths, key=lambda p: (p.with_suffix(""), p.suffix != ".txt")):
-        by_letter.setdefault(path.with_suffix(""), path)
-    return list(by_letter.values())
-
-
-def run_candidates(args: argparse.Namespace) -> int:
-    import json
-
-    from ..analyse import matcher_for
-    from ..errors import LetterError
-    from ..readability.draft import read_draft
-    from .candidates import find_candidates
-    from .store import load_glossary
-
-    if not args.letters.is_dir():
-        print(f"{args.letters} is geen map.", file=sys.stderr)
-        return 2
-    texts, unread = [], []
-    for path in letter_files(args.letters, args.split):
-        try:
-            texts.append(read_draft(path.read_bytes(), path.name).text)
-        except LetterError as error:
-            unread.append(f"{path.name}: {error.code}")
-    found = find_candidates(texts, matcher_for(load_glossary(args.folder)), limit=args.top)
-    if args.json:
-        print(json.dumps({"letters": len(texts), "unread": unread,
-                          "candidates": [c.__dict__ for c in found]},
-                         ensure_ascii=False, indent=2))
-        return 0
-    print(f"{len(texts)} brieven gelezen. Woorden die niet in de woordenlijst staan, "
-          f"de nuttigste eerst:")
-    for rank, c in enumerate(found, 1):
-        print(f"{rank:3}. {c.text}  ({c.count}x in {c.letters} "
-              f"{'brief' if c.letters == 1 else 'brieven'}, zipf {c.zipf:.1f})")
-        print(f"     \"{c.example}\"")
-    for line in unread:
-        print(f"Niet gelezen: {line}", file=sys.stderr)
-    return 0
-
-
 def read_password() -> str:
     if os.environ.get(PASSWORD_ENV):
         return os.environ[PASSWORD_ENV]
@@ -306,5 +253,5 @@ def run_user_list(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"lint": run_lint, "add": run_add, "import": run_import, "export": run_export,
-            "migrate": run_migrate, "candidates": run_candidates}
+            "migrate": run_migrate}
 USER_COMMANDS = {"add": run_user_add, "password": run_user_password, "list": run_user_list}

@@ -22,7 +22,7 @@ from wordfreq import zipf_frequency
 
 from ..nlp import abbreviations, lemma, parse
 from .matcher import GlossaryMatcher, entry_forms, form_keys
-from .schema import schema_errors
+from .schema import label, schema_errors
 from .similarity import (
     SIMILAR_TERM,
     explanation_like,
@@ -136,7 +136,7 @@ def explanation_problems(text: str, term: str = "", matcher: GlossaryMatcher | N
             add("hard_word", f"Het woord {word} is te moeilijk. Kies een gewoner woord.")
         elif entry.term.casefold() != term.casefold() and entry.term.casefold() not in related:
             add("unexplained_term", f"{word} is zelf een moeilijk woord. Zet {entry.term} "
-                                    f"bij related, of kies een gewoner woord.")
+                                    f"bij {label('related')}, of kies een gewoner woord.")
     return problems
 
 
@@ -156,7 +156,7 @@ def entry_problems(entry: GlossaryEntry, glossary: Glossary,
     if entry.example and not example_uses_term(entry, matcher):
         problems.append(Problem(entry.term, "example", "example_without_term",
                                 f"Het voorbeeld moet het woord {entry.term} bevatten "
-                                f"(of een vorm uit variants)."))
+                                f"(of een vorm uit {label('variants')})."))
     return problems
 
 
@@ -164,16 +164,33 @@ def example_uses_term(entry: GlossaryEntry, matcher: GlossaryMatcher) -> bool:
     return any(match.entry.term == entry.term for match in matcher.find(parse(entry.example)))
 
 
+# An alternative that is one of these (or one letter) says nothing: "u" for
+# "belanghebbende" would make the sheet say "Je kunt ook zeggen: u."
+PRONOUNS = frozenset("""ik je jij u uw wij we ons onze jullie zij ze hij hem haar hun hen
+het die dat dit deze men zich zelf iemand iets er wat wie""".split())
+
+
+def alternative_problems(entry: GlossaryEntry) -> list[Problem]:
+    alternative = entry.alternative.strip()
+    letters = [ch for ch in alternative if ch.isalpha()]
+    if alternative and (len(letters) <= 1 or alternative.casefold() in PRONOUNS):
+        return [Problem(entry.term, "alternative", "alternative_pronoun",
+                        f"{label('alternative')} mag geen los voornaamwoord of losse letter zijn "
+                        f"({alternative}). Schrijf een gewoon woord, of laat het leeg.")]
+    return []
+
+
 def form_problems(entry: GlossaryEntry) -> list[Problem]:
-    problems = []
+    problems = alternative_problems(entry)
     lowered = [v.casefold() for v in entry.variants]
     if entry.term.casefold() in lowered:
         problems.append(Problem(entry.term, "variants", "term_in_variants",
-                                "Zet het woord zelf niet nog eens bij variants."))
+                                f"Zet het woord zelf niet nog eens bij {label('variants')}."))
     doubles = sorted({v for v in lowered if lowered.count(v) > 1})
     if doubles:
         problems.append(Problem(entry.term, "variants", "double_variant",
-                                f"Deze vorm staat twee keer bij variants: {', '.join(doubles)}."))
+                                f"Deze vorm staat twee keer bij {label('variants')}: "
+                                f"{', '.join(doubles)}."))
     if entry.term != entry.term.strip() or "  " in entry.term:
         problems.append(Problem(entry.term, "term", "spaces", "Er staan te veel spaties in."))
     return problems
@@ -184,11 +201,11 @@ def related_problems(entry: GlossaryEntry, glossary: Glossary) -> list[Problem]:
     for name in entry.related:
         if name == entry.term:
             problems.append(Problem(entry.term, "related", "related_self",
-                                    "Zet het woord zelf niet bij related."))
+                                    f"Zet het woord zelf niet bij {label('related')}."))
         elif (known := glossary.get(name)) is None or known.term != name:
             problems.append(Problem(entry.term, "related", "related_unknown",
                                     f"{name} staat niet in de woordenlijst. Schrijf het "
-                                    f"precies zoals bij term, of voeg het woord toe."))
+                                    f"precies zoals bij {label('term')}, of voeg het woord toe."))
     return problems
 
 
@@ -233,7 +250,7 @@ def lookalike_problems(glossary: Glossary) -> list[Problem]:
     return [Problem(pair.entry.term, "term", "lookalike",
                     f"{pair.form} lijkt veel op {pair.other_form} (bij {pair.other.term}, "
                     f"score {pair.score:.0f}). Is het hetzelfde woord? Voeg ze dan samen. Is "
-                    f"het een ander woord? Zet dan {pair.other.term} bij related.")
+                    f"het een ander woord? Zet dan {pair.other.term} bij {label('related')}.")
             for pair in similar_pairs(glossary) if not linked(pair.entry, pair.other)]
 
 
@@ -264,7 +281,7 @@ def file_problems(folder: Path) -> tuple[list[Problem], Glossary]:
                      for field, message in errors]
         if raw.get("category") != path.stem:
             problems.append(Problem(term, "category", "wrong_file",
-                                    f"Dit woord staat in {path.name}, maar category is "
+                                    f"Dit woord staat in {path.name}, maar {label('category')} is "
                                     f"{raw.get('category')}."))
         if not errors:
             entries.append(parse_entry(raw, path))
@@ -285,7 +302,8 @@ def proposal_problems(after: dict | None, before_term: str | None,
         before_term and after.get("term") != before_term) else None
     if gone:
         problems += [Problem(gone, "related", "still_related",
-                             f"{e.term} noemt {gone} bij related. Haal het daar eerst weg.")
+                             f"{e.term} noemt {gone} bij {label('related')}. "
+                             f"Haal het daar eerst weg.")
                      for e in others if gone in e.related]
     if after is None:
         return problems
@@ -312,7 +330,7 @@ def proposal_problems(after: dict | None, before_term: str | None,
             problems.append(Problem(entry.term, "term", "lookalike",
                                     f"{form} lijkt veel op {other_form} (bij {other.term}). "
                                     f"Is het hetzelfde woord? Pas dan {other.term} aan. Is het "
-                                    f"een ander woord? Zet {other.term} bij related."))
+                                    f"een ander woord? Zet {other.term} bij {label('related')}."))
     problems += [Problem(entry.term, "plain", "same_plain",
                          f"De uitleg is (bijna) dezelfde als bij {other.term}: {other.plain}")
                  for other, _score in explanation_like(entry.plain, Glossary(others))]

@@ -23,6 +23,16 @@ TYPES = {"object": dict, "array": list, "string": str}
 TYPE_NAMES = {"object": "een tabel", "array": "een lijst", "string": "tekst"}
 
 
+# The maintainers' form's own Dutch names for the fields; messages use these.
+FIELD_LABELS = {"term": "Woord", "variants": "Andere vormen", "plain": "Uitleg",
+                "alternative": "Gewoon woord", "example": "Voorbeeldzin", "category": "Onderwerp",
+                "related": "Hoort bij", "source": "Bron"}
+
+
+def label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
 @lru_cache(maxsize=4)
 def load_schema(path: Path = SCHEMA_PATH) -> dict:
     schema = json.loads(path.read_text(encoding="utf-8"))
@@ -43,7 +53,7 @@ def check_supported(schema: dict) -> None:
 def schema_errors(value, schema: dict | None = None, where: str = "") -> list[tuple[str, str]]:
     """(field, Dutch message) for every way `value` breaks the schema."""
     schema = schema if schema is not None else load_schema()
-    name = where or "het woord"
+    name = label(where) if where else "het woord"
     kind = schema.get("type")
     if kind and not isinstance(value, TYPES[kind]):
         return [(where, f"{name} moet {TYPE_NAMES[kind]} zijn.")]
@@ -61,7 +71,7 @@ def schema_errors(value, schema: dict | None = None, where: str = "") -> list[tu
 
 
 def object_errors(value: dict, schema: dict) -> list[tuple[str, str]]:
-    errors = [(key, f"Het veld {key} ontbreekt.") for key in schema.get("required", [])
+    errors = [(key, f"Het veld {label(key)} ontbreekt.") for key in schema.get("required", [])
               if key not in value]
     properties = schema.get("properties", {})
     if schema.get("additionalProperties") is False:

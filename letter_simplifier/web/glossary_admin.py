@@ -25,10 +25,11 @@ from flask import (
 )
 
 from ..analyse import matcher_for
-from ..errors import GlossaryError
+from ..errors import GlossaryError, LetterError
+from ..glossary.candidates import find_candidates
 from ..glossary.lint import explanation_problems
 from ..glossary.models import Change
-from ..glossary.schema import load_schema
+from ..glossary.schema import FIELD_LABELS, load_schema
 from ..glossary.similarity import similar_terms
 from ..glossary.store import entry_to_dict
 from .auth import (
@@ -50,9 +51,7 @@ bp = Blueprint("glossary_admin", __name__, url_prefix="/beheer",
 FIELDS = ("term", "variants", "plain", "alternative", "example", "category", "related", "source")
 LIST_FIELDS = ("variants", "related")
 ROLE_NAMES = {"editor": "schrijver", "reviewer": "controleur"}
-FIELD_NAMES = {"term": "Woord", "variants": "Andere vormen", "plain": "Uitleg",
-               "alternative": "Gewoon woord", "example": "Voorbeeldzin", "category": "Onderwerp",
-               "related": "Hoort bij", "source": "Bron"}
+FIELD_NAMES = FIELD_LABELS
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 
 
@@ -182,6 +181,8 @@ def change_entry(term: str):
 def edit_form(before_term: str | None):
     before = store().entry(before_term) if before_term else None
     values = entry_to_dict(before) if before else {field: "" for field in FIELDS}
+    if before is None:  # "Voorstellen" on the page of missing words names the term
+        values["term"] = (request.args.get("term") or "").strip()[:200]
     problems, message = [], ""
     if request.method == "POST":
         values = form_entry(request.form)
@@ -231,6 +232,45 @@ def check():
         "characters": len(plain),
         "max_characters": load_schema()["properties"]["plain"]["maxLength"],
     })
+
+
+# -- what is missing ----------------------------------------------------------------
+
+# Letters a maintainer uploads to find missing words: at most this many at once.
+MISSING_MAX_FILES = 20
+MISSING_TOP = 50
+
+
+@bp.route("/ontbrekend", methods=["GET", "POST"])
+@login_required
+def missing():
+    """Words of uploaded letters the glossary lacks (glossary/candidates.py).
+    The letters are read in memory, counted and dropped: nothing is written,
+    and the page shows only words and masked example sentences."""
+    from ..readability.draft import read_draft
+
+    found, unread, letters, error = None, [], 0, ""
+    if request.method == "POST":
+        uploads = [f for f in request.files.getlist("brieven") if f and f.filename]
+        pasted = (request.form.get("tekst") or "").strip()
+        texts = [pasted] if pasted else []
+        if len(uploads) > MISSING_MAX_FILES:
+            error = f"Je kunt maximaal {MISSING_MAX_FILES} brieven tegelijk sturen."
+            uploads = []
+        for number, upload in enumerate(uploads, 1):
+            try:
+                texts.append(read_draft(upload.read(), f"brief {number}").text)
+            except LetterError as problem:
+                unread.append(f"Bestand {number} ({upload.filename[:80]}): {problem.message}")
+        if not texts and not error:
+            error = "Kies eerst een of meer brieven, of plak de tekst van een brief."
+        letters = len(texts)
+        if texts:
+            found = find_candidates(texts, matcher_for(store().published()),
+                                    limit=MISSING_TOP, processes=1)
+    return render_template("beheer/missing.html", found=found, unread=unread, letters=letters,
+                           error=error, max_files=MISSING_MAX_FILES,
+                           user=signed_in()), 422 if error else 200
 
 
 # -- reviewing -----------------------------------------------------------------------
@@ -298,9 +338,30 @@ def withdraw(change_id: int):
     return redirect(url_for("glossary_admin.show_change", change_id=change_id))
 
 
+def revision_rows(revision) -> list[dict]:
+    """What rolling back would do per field: now (the revision's after) -> back."""
+    now, back = revision.after or {}, revision.before or {}
+    return [{"field": field, "now": show(now.get(field)), "back": show(back.get(field))}
+            for field in FIELDS if now.get(field) != back.get(field)]
+
+
+@bp.get("/versie/<int:revision_id>/terugdraaien")
+@reviewer_required
+def confirm_rollback(revision_id: int):
+    """Rolling back changes what every new sheet says: first this page shows
+    what will change and asks to confirm."""
+    revision = store().revision(revision_id)
+    if revision is None:
+        abort(404)
+    return render_template("beheer/rollback.html", revision=revision,
+                           rows=revision_rows(revision), user=signed_in())
+
+
 @bp.post("/versie/<int:revision_id>/terugdraaien")
 @reviewer_required
 def rollback(revision_id: int):
+    if request.form.get("bevestigd") != "ja":
+        return redirect(url_for("glossary_admin.confirm_rollback", revision_id=revision_id))
     try:
         revision = store().rollback(revision_id, signed_in_user())
         flash(f"Teruggedraaid. De woordenlijst is nu versie {revision.version}.")
