@@ -158,7 +158,8 @@ SCHEMAS: dict[str, dict] = {
     "data/senders.toml": {"sender": ListOf({
         "pattern": Pattern(), "name": Template(("1",)), "kind": Label(SENDER_KINDS)})},
     "data/signals.toml": {
-        "immediate": Pattern(), "negation": Pattern(), "directives": ListOf(Pattern()),
+        "immediate": Pattern(), "negation": Pattern(),
+        "objection_online": Pattern(), "directives": ListOf(Pattern()),
         "absorbs": MapOf(ListOf(Label(VERBS)), keys=Label(VERBS)),
         "verb": ListOf({"verb": Label(VERBS), "pattern": Pattern()})},
     "data/amount_roles.toml": {
@@ -178,6 +179,7 @@ SCHEMAS: dict[str, dict] = {
         "bsn_nearby": {"words": WORDS}},
     "data/letter_head.toml": {"date_labels": ListOf(Pattern()),
                               "not_letter_date": ListOf(Pattern()),
+                              "place_line": Pattern(), "letter_signs": ListOf(Pattern()),
                               "subject_labels": ListOf(Pattern())},
     "data/time_expressions.toml": {
         "boundary": ListOf({"boundary": Label(BOUNDARIES), "pattern": Pattern()}),
@@ -275,8 +277,8 @@ def noun_problems(data: dict) -> list[str]:
 
 def head_problems(data: dict) -> list[str]:
     """The label patterns are joined into one; each must stand alone."""
-    return [f"{key}: {p!r} has a group" for key, patterns in data.items() for p in patterns
-            if re.compile(p).groups]
+    return [f"{key}: {p!r} has a group" for key, patterns in data.items()
+            if isinstance(patterns, list) for p in patterns if re.compile(p).groups]
 
 
 def time_problems(data: dict) -> list[str]:

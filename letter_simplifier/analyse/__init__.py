@@ -3,7 +3,6 @@ deadlines (through `law`), amounts, actions, references, sender."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -11,6 +10,7 @@ from ..errors import NotALetter, NotDutch
 from ..glossary import Glossary, GlossaryMatcher, load_glossary
 from ..model import Analysis, Document, Notice, Objection, ObjectionHow, Sentence, Span, TermHit
 from ..nlp import is_dutch, parse
+from . import rules
 from .actions import find_actions
 from .amounts import find_amounts
 from .dates import find_dates
@@ -20,12 +20,6 @@ from .ocr_checks import find_unsure, unsure_notices
 from .references import find_references
 
 MIN_WORDS = 25
-# A letter from an agency has at least one of these.
-LETTER_SIGNS = re.compile(
-    r"\b(?:geachte|datum|kenmerk|betreft|onderwerp|met\s+vriendelijke\s+groet|"
-    r"hoogachtend|dagtekening|postbus|brief)\b",
-    re.IGNORECASE,
-)
 
 _matchers: dict[int, GlossaryMatcher] = {}
 
@@ -45,7 +39,7 @@ def check_is_letter(document: Document) -> None:
         raise NotALetter()
     if not is_dutch(document.text):
         raise NotDutch()
-    if len(LETTER_SIGNS.findall(document.text)) < 2:
+    if len(rules.letter_signs().findall(document.text)) < 2:
         raise NotALetter()
 
 
@@ -104,9 +98,7 @@ def analyse(document: Document, glossary: Glossary | None = None, *,
 
 def objection_how(text: str) -> ObjectionHow:
     """"online" when the letter offers objecting online, else "letter"."""
-    online = re.search(r"\b(?:digitaal|online|DigiD|via\s+(?:de\s+)?website|www\.)", text,
-                       re.IGNORECASE)
-    return "online" if online else "letter"
+    return "online" if rules.objection_online().search(text) else "letter"
 
 
 def find_terms(document: Document, doc, glossary: Glossary) -> list[TermHit]:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from ..model import Document, Sender
 from . import rules
 from .dates import DateMention
 
-# A place and a comma on the line before the date: "Rotterdam, 12 maart 2026".
-# The labels of the letter date are in data/letter_head.toml.
-PLACE_LINE = re.compile(r"^\s*[A-Z][a-z'-]+(?:[ -][A-Za-z][a-z'-]+)?,\s*$",
-                        re.IGNORECASE | re.MULTILINE)
+# The labels of the letter date, and the place line before it, are in
+# data/letter_head.toml.
 HEAD_FRACTION = 0.35
 
 
@@ -21,7 +18,7 @@ def find_letter_date(document: Document, dates: list[DateMention]) -> date | Non
     for mention in dates:
         before = text[max(0, mention.start - 40):mention.start]
         line = before.split("\n")[-1] if "\n" in before else before
-        if rules.letter_date_label().search(line) or PLACE_LINE.search(line):
+        if rules.letter_date_label().search(line) or rules.place_line().search(line):
             return mention.value
     head_end = document.pages[0].start + int((document.pages[0].end - document.pages[0].start)
                                              * HEAD_FRACTION)
@@ -47,7 +44,7 @@ def find_sender(document: Document) -> Sender:
                 name = rule.name.replace("{1}", m.group(1).strip() if m.groups() else "")
                 return Sender(" ".join(name.split()), rule.kind)
     first_line = next((line.strip() for line in document.text.splitlines() if line.strip()), "")
-    return Sender(first_line[:60] or "Onbekend", "other")
+    return Sender(first_line[:60], "other")  # "" only for a letter without text
 
 
 def subject_line(text: str) -> str:

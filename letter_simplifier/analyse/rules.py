@@ -143,6 +143,23 @@ def subject_line() -> re.Pattern:
     return re.compile(rf"^\s*(?:{one_of('subject_labels')})\s*:?\s*(.+)$", FLAGS)
 
 
+@lru_cache(maxsize=1)
+def place_line() -> re.Pattern:
+    """A place and a comma alone on a line ("Rotterdam,"), before the letter date."""
+    return re.compile(load("letter_head")["place_line"], FLAGS)
+
+
+@lru_cache(maxsize=1)
+def letter_signs() -> re.Pattern:
+    """Words every letter from an agency has one of."""
+    return re.compile(rf"\b(?:{one_of('letter_signs')})\b", FLAGS)
+
+
+@lru_cache(maxsize=1)
+def objection_online() -> re.Pattern:
+    return re.compile(load("signals")["objection_online"], FLAGS)
+
+
 def one_of(key: str) -> str:
     return "|".join(load("letter_head")[key])
 

@@ -7,6 +7,7 @@ kept beside their rules (letter_kinds.toml, help.toml)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -47,9 +48,13 @@ def when(action: Action, analysis: Analysis) -> str:
     return ""
 
 
+def sender_name(analysis: Analysis) -> str:
+    return analysis.sender.name or say("sender.unknown")
+
+
 def plain_action(action: Action, analysis: Analysis) -> str:
     """One instruction in plain Dutch for an action of the letter."""
-    sender = analysis.sender.name
+    sender = sender_name(analysis)
     to_pay = payment_amount(action, analysis)
     has_kenmerk = any(r.kind == "betalingskenmerk" for r in analysis.references)
     deadline = action.deadline
@@ -95,8 +100,8 @@ def explain(analysis: Analysis, today: date | None = None) -> Explanation:
     todos, money = attach_checks(analysis, todos, money_lines(analysis))
     shown, more = pick_terms(analysis)
     return Explanation(
-        title=say("sheet.title", sender=analysis.sender.name),
-        sender=analysis.sender,
+        title=say("sheet.title", sender=sender_name(analysis)),
+        sender=replace(analysis.sender, name=sender_name(analysis)),
         letter_date=analysis.letter_date,
         today=today,
         summary=summary(analysis),
@@ -115,7 +120,7 @@ def explain(analysis: Analysis, today: date | None = None) -> Explanation:
 def summary(analysis: Analysis) -> list[str]:
     # The line for each kind of letter is kept beside its rule (letter_kinds.toml).
     kinds = {rule.kind: rule.summary for rule in rules.letter_kinds()}
-    template, sender = kinds.get(analysis.letter_kind), analysis.sender.name
+    template, sender = kinds.get(analysis.letter_kind), sender_name(analysis)
     first = template.format(sender=sender) if template else say("summary.other", sender=sender)
     if analysis.letter_date:
         return [first, say("summary.letter_date", date=long_date(analysis.letter_date))]
