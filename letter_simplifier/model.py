@@ -134,6 +134,8 @@ class Deadline:
     # A last day to act by. False for a start or an about-date ("met ingang van",
     # "omstreeks", a bare date): it never becomes a to-do's "uiterlijk".
     limit: bool = True
+    # The day the reader says the letter arrived, when the term counts from it.
+    received: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,7 @@ class Todo:
     days_left: int | None
     immediate: bool = False
     check: SpotCheck | None = None
+    basis: str = ""  # how the date was counted, when the reader gave the arrival day
 
 
 @dataclass(frozen=True)

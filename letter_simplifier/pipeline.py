@@ -55,3 +55,18 @@ def explain_files(files: list[tuple[bytes, str]], *, today: date | None = None,
     progress("uitleggen", 0.9)
     explanation = with_crops(explain(analysis, today), document)
     return Result(document, analysis, explanation)
+
+
+def with_received(result: Result, received: date, *,
+                  glossary: Glossary | None = None) -> Result:
+    """The same letter with the day it arrived, which the reader gives after
+    seeing the sheet: terms counted from receipt get their date. The letter is
+    not read again; only the analysis and the sheet are made again."""
+    analysis = analyse(result.document, glossary, received=received)
+    explanation = with_crops(explain(analysis, result.explanation.today), result.document)
+    return Result(result.document, analysis, explanation)
+
+
+def asks_for_received(result: Result) -> bool:
+    """A term of the letter counts from the day it arrived."""
+    return any(d.depends_on == "ontvangst" or d.received for d in result.analysis.deadlines)

@@ -74,6 +74,35 @@ def test_upload_job_sheet_pdf_and_calendar(client):
     assert ics.mimetype == "text/calendar" and b"DTSTART;VALUE=DATE:20260710" in ics.data
 
 
+def test_the_arrival_day_gives_a_term_from_receipt_its_date(client):
+    """A 14-dagenbrief counts from the day it arrived: the page asks for that day,
+    then the sheet, the PDF and the calendar file show the last day and how."""
+    letter = (SAMPLES / "incasso-14-dagenbrief.pdf").read_bytes()
+    location = upload(client, "/uitleg", letter, "brief.pdf", today="2026-06-30"
+                      ).headers["Location"]
+    assert finish(client, location)["state"] == "done"
+    sheet = client.get(location)
+    assert "Wanneer kreeg je deze brief?" in sheet.text
+    assert "binnen 14 dagen nadat je de brief kreeg" in sheet.text
+    assert "10 juli 2026" not in sheet.text
+    given = client.get(location + "?ontvangen=2026-06-26")
+    assert given.status_code == 200
+    assert "uiterlijk op vrijdag 10 juli 2026" in given.text
+    assert "Je kreeg de brief op vrijdag 26 juni 2026. Vanaf de dag daarna heb je 14 dagen." \
+        in given.text
+    assert "ontvangen=2026-06-26" in given.text  # the PDF and calendar links carry the day
+    pdf = client.get(location + "/uitleg.pdf?ontvangen=2026-06-26")
+    with pdfplumber.open(io.BytesIO(pdf.data)) as document:
+        assert "10 juli 2026" in document.pages[0].extract_text()
+    ics = client.get(location + "/agenda.ics?ontvangen=2026-06-26")
+    assert b"DTSTART;VALUE=DATE:20260710" in ics.data
+    for day, says in (("2026-07-01", "nog niet geweest"), ("2026-06-20", "vóór de datum"),
+                      ("morgen", "Vul de dag in")):
+        wrong = client.get(location + f"?ontvangen={day}")
+        assert wrong.status_code == 422 and says in wrong.text
+        assert "10 juli 2026" not in wrong.text
+
+
 def test_failed_job_shows_the_dutch_message_and_is_gone(client):
     response = upload(client, "/uitleg", b"%PDF-1.4 broken", "brief.pdf")
     location = response.headers["Location"]

@@ -12,6 +12,7 @@ from icalendar import Calendar
 
 from .browser import LiveServer, screenshot
 from .conftest import SAMPLES
+from .test_accessibility import violations
 
 UPLOAD_BUTTON = "Leg mijn brief uit"
 
@@ -131,3 +132,27 @@ def test_owner_can_delete_at_once(live_server, page):
     page.get_by_role("button", name="Verwijder nu").click()
     page.wait_for_selector("text=zijn verwijderd")
     assert page.goto(result_url).status == 410
+
+
+def test_the_sheet_asks_the_arrival_day_and_counts_from_it(live_server, page):
+    """A 14-dagenbrief: no date until the reader says when the letter came; then
+    the sheet, the PDF and the calendar file have the last day."""
+    upload(page, live_server, SAMPLES / "incasso-14-dagenbrief.pdf")
+    page.wait_for_selector("text=Wanneer kreeg je deze brief?", timeout=60_000)
+    assert "binnen 14 dagen nadat je de brief kreeg" in page.inner_text("#sheet")
+    page.fill("#ontvangen", "2026-06-26")
+    page.get_by_role("button", name="Reken de datum uit").click()
+    page.wait_for_selector("#sheet :text('uiterlijk op vrijdag 10 juli 2026')")
+    sheet = page.inner_text("#sheet")
+    assert "Je kreeg de brief op vrijdag 26 juni 2026" in sheet
+    assert page.input_value("#ontvangen") == "2026-06-26"
+    assert violations(page) == []
+    screenshot(page, "sheet-arrival-day-1280")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Uitleg + brief (PDF)").click()
+    with pdfplumber.open(download_info.value.path()) as pdf:
+        assert "vrijdag 10 juli 2026" in pdf.pages[0].extract_text()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Zet de datums in je agenda").click()
+    calendar = Calendar.from_ical(open(download_info.value.path(), "rb").read())
+    assert date(2026, 7, 10) in {event.decoded("dtstart") for event in calendar.walk("VEVENT")}

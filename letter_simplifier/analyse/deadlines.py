@@ -241,6 +241,7 @@ def relative_deadlines(document: Document, sentences: list[Sentence], dates: lis
             date=legal.date, last_day=legal.last_day, text=words, verb=verb,
             rule=legal.rule + note, span=where, term=term,
             on_non_working_day=legal.on_non_working_day, extended_from=legal.extended_from,
+            received=anchor.day if anchor.kind == "receipt" else None,
         ))
     return deadlines
 

@@ -48,6 +48,15 @@ def when(action: Action, analysis: Analysis) -> str:
     return ""
 
 
+def basis(action: Action, analysis: Analysis) -> str:
+    """"Je kreeg de brief op ...": the date counts from the arrival day the reader gave."""
+    term = next((d for d in analysis.deadlines if d.received and d.term
+                 and d.last_day == action.deadline and d.verb == action.verb), None)
+    if term is None or term.received is None:
+        return ""
+    return say("todo.from_receipt", received=long_date(term.received), term=term.term)
+
+
 def sender_name(analysis: Analysis) -> str:
     return analysis.sender.name or say("sender.unknown")
 
@@ -93,7 +102,7 @@ def explain(analysis: Analysis, today: date | None = None) -> Explanation:
     todos = [
         Todo(plain=plain_action(a, analysis), verb=a.verb, deadline=a.deadline,
              days_left=days_left(a.deadline, today) if a.deadline else None,
-             immediate=a.immediate)
+             immediate=a.immediate, basis=basis(a, analysis))
         for a in analysis.actions
     ]
     todos.sort(key=lambda t: (t.deadline is None, t.deadline or date.max, not t.immediate))

@@ -23,7 +23,7 @@ from flask import (
 from ..errors import EmptyFile, LetterError, TooLarge, UnsupportedFileType
 from ..ingest import sniff
 from ..jobs import JobQueue
-from ..pipeline import Result, explain_letter
+from ..pipeline import Result, asks_for_received, explain_letter, with_received
 from ..render import render_pdf, sheet_css
 from ..render.ics import deadlines_ics
 from .database import current_glossary
@@ -83,11 +83,36 @@ def show(job_id: str):
     result: Result | None = jobs().result(job_id)
     if result is None:
         return gone()
+    result, received, problem = given_received(result)
     explanation = result.explanation
     return render_template(
         "result.html", job_id=job_id, sheet=explanation, embedded=True, hidden_terms=0,
         has_dates=any(t.deadline for t in explanation.todos),
-        minutes_left=current_app.config["RESULT_MINUTES"])
+        asks_received=asks_for_received(result), received=received, received_error=problem,
+        links={"ontvangen": received} if received else {},
+        minutes_left=current_app.config["RESULT_MINUTES"]), 422 if problem else 200
+
+
+RECEIVED_FIELD = "ontvangen"
+
+
+def given_received(result: Result) -> tuple[Result, str, str]:
+    """The sheet with the arrival day the reader typed ("Wanneer kreeg je deze
+    brief?", `?ontvangen=YYYY-MM-DD` on the page, the PDF and the calendar file):
+    (result, the day as given, a Dutch message when it cannot be right)."""
+    value = (request.args.get(RECEIVED_FIELD) or "").strip()[:10]
+    if not value:
+        return result, "", ""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return result, "", "Vul de dag in waarop je de brief kreeg, bijvoorbeeld 2-3-2026."
+    if day > result.explanation.today:
+        return result, value, "Die dag is nog niet geweest. Kies de dag waarop je de brief kreeg."
+    letter_date = result.analysis.letter_date
+    if letter_date and day < letter_date:
+        return result, value, "Die dag ligt vóór de datum van de brief. Kijk nog eens."
+    return with_received(result, day, glossary=current_glossary()), value, ""
 
 
 @bp.get("/uitleg/<job_id>/status")
@@ -100,14 +125,14 @@ def status(job_id: str):
 
 @bp.get("/uitleg/<job_id>/uitleg.pdf")
 def pdf(job_id: str):
-    result = finished(job_id)
+    result, _, _ = given_received(finished(job_id))
     return Response(render_pdf(result.explanation, result.document), mimetype="application/pdf",
                     headers={"Content-Disposition": 'attachment; filename="uitleg-bij-brief.pdf"'})
 
 
 @bp.get("/uitleg/<job_id>/agenda.ics")
 def calendar(job_id: str):
-    result = finished(job_id)
+    result, _, _ = given_received(finished(job_id))
     return Response(deadlines_ics(result.explanation, job_id[:12]), mimetype="text/calendar",
                     headers={"Content-Disposition": 'attachment; filename="datums-brief.ics"'})
 
