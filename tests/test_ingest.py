@@ -101,6 +101,30 @@ def test_not_a_letter_and_not_dutch():
         analyse(ingest(english.encode(), "letter.txt"))
 
 
+EXPLOOT = """Kuiper Gerechtsdeurwaarders
+Voorbeeldlaan 1
+1234 ZZ Voorbeeld
+
+Dossiernummer: KG-26-000001
+
+EXPLOOT VAN BETEKENING
+
+Heden, dinsdag eenentwintig april tweeduizendzesentwintig, heb ik, gerechtsdeurwaarder te
+Voorbeeld, aan de gerequireerde het vonnis van de kantonrechter betekend en bevel gedaan
+om binnen twee dagen te betalen wat in het vonnis staat, met de rente en de kosten.
+"""
+
+
+def test_an_exploot_without_salutation_or_closing_is_a_letter():
+    analysis = analyse(ingest(EXPLOOT.encode(), "exploot.txt"))
+    assert analysis.letter_kind == "dwangbevel"
+    # One sign of a letter, however often, is not enough: a text about deurwaarders.
+    about = ("De gerechtsdeurwaarder komt vaak langs. Een gerechtsdeurwaarder werkt voor "
+             "mensen die geld krijgen. Wat doet een gerechtsdeurwaarder precies op een dag? ") * 3
+    with pytest.raises(errors.NotALetter):
+        analyse(ingest(about.encode(), "tekst.txt"))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("payload,code,exit_code", [
     (b"", "empty_file", errors.EmptyFile.exit_code),

@@ -39,7 +39,8 @@ def check_is_letter(document: Document) -> None:
         raise NotALetter()
     if not is_dutch(document.text):
         raise NotDutch()
-    if len(rules.letter_signs().findall(document.text)) < 2:
+    signs = {" ".join(m.lower().split()) for m in rules.letter_signs().findall(document.text)}
+    if len(signs) < 2:
         raise NotALetter()
 
 
