@@ -190,6 +190,15 @@ class JobTimeout(LetterError):
                "pagina's of een scherpere foto.")
 
 
+class LetterTooLong(LetterError):
+    """A letter with more text or pages than any letter has (ingest/bounds.py)."""
+
+    code = "letter_too_long"
+    exit_code = 10
+    http_status = 413
+    message = "Dit bestand heeft veel meer tekst dan een brief. Stuur één brief tegelijk."
+
+
 class TextTooLong(LetterError):
     """A pasted draft for the readability check that is longer than one letter."""
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
+import numpy
 import simplemma
 import spacy
 from spacy.language import Language
@@ -85,13 +87,18 @@ def abbreviations() -> frozenset[str]:
 def letter_sentences(doc: Doc) -> Doc:
     breaks = layout_breaks(doc.text)
     after_stop = True
+    starts = []  # 1: a sentence starts here, -1: it does not
     for token in doc:
         if token.is_space:
-            token.is_sent_start = False
+            starts.append(-1)
             continue
-        starts = after_stop or token.idx in breaks
-        token.is_sent_start = starts
+        starts.append(1 if after_stop or token.idx in breaks else -1)
         after_stop = token.text in SENTENCE_END
+    # All at once: setting token.is_sent_start checks the whole doc every time,
+    # which made long texts quadratic.
+    if starts:
+        values: Any = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array(["SENT_START"], values)
     return doc
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ..errors import EmptyFile, TooLarge, UnsupportedFileType
 from ..model import Document
+from .bounds import check_bounds
 from .image import IMAGE_TYPES, read_image, read_photos
 from .pdf import read_pdf
 from .sniff import sniff
@@ -32,7 +33,7 @@ def ingest(data: bytes, filename: str = "brief") -> Document:
     reader = READERS.get(media_type)
     if reader is None:
         raise UnsupportedFileType(detail=media_type)
-    return reader(data, filename)
+    return check_bounds(reader(data, filename))
 
 
 def ingest_pages(files: list[tuple[bytes, str]]) -> Document:
@@ -41,7 +42,7 @@ def ingest_pages(files: list[tuple[bytes, str]]) -> Document:
         raise TooLarge()
     if len(files) == 1:
         return ingest(*files[0])
-    return read_photos(files)
+    return check_bounds(read_photos(files))
 
 
 __all__ = ["ingest", "ingest_pages", "sniff", "READERS", "MAX_BYTES"]

@@ -10,6 +10,7 @@ import zipfile
 
 from ..errors import CorruptFile, NoText
 from ..model import Document, Page, Word
+from .bounds import tidy
 from .text import WORD
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -45,7 +46,7 @@ def read_docx(data: bytes, filename: str) -> Document:
                     blocks.append("\t".join(cells))
         elif block.text.strip():
             blocks.append(block.text.strip())
-    text = "\n\n".join(blocks)
+    text = tidy("\n\n".join(blocks))
     if not any(ch.isalpha() for ch in text):
         raise NoText("Er staat geen tekst in dit Word-bestand.")
     return Document(filename=filename, media_type=DOCX_TYPE, method="docx", text=text,

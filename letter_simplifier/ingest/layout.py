@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Page, Word
+from .bounds import clip_word
 
 
 @dataclass(frozen=True)
@@ -58,17 +59,18 @@ def page_text(words: list[RawWord], page: int, offset: int) -> tuple[str, list[W
             cursor += len(separator)
         previous_x1: float | None = None
         for word in line:
+            text = clip_word(word.text)
             if previous_x1 is not None:
                 gap = word.x0 - previous_x1
                 separator = "\t" if gap > height * 1.5 else " "
                 parts.append(separator)
                 cursor += 1
-            parts.append(word.text)
+            parts.append(text)
             placed.append(
-                Word(word.text, page, cursor, cursor + len(word.text), word.x0, word.top,
+                Word(text, page, cursor, cursor + len(text), word.x0, word.top,
                      word.x1, word.bottom, word.confidence)
             )
-            cursor += len(word.text)
+            cursor += len(text)
             previous_x1 = word.x1
         previous_bottom = max(w.bottom for w in line)
     return "".join(parts), placed

@@ -11,6 +11,7 @@ from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError
 
 from ..errors import CorruptFile, EncryptedPdf, TooLarge, TooManyPages
 from ..model import Document
+from .bounds import MAX_PAGES
 from .layout import PageWords, RawWord, assemble
 from .scan import read_scanned, usable_text_layer
 
@@ -19,7 +20,6 @@ log = logging.getLogger(__name__)
 for _noisy in ("pypdf", "pdfminer"):
     logging.getLogger(_noisy).setLevel(logging.ERROR)
 
-MAX_PAGES = 20
 # Fewer letters than this on all pages together means there is no usable text layer.
 MIN_TEXT_CHARS = 40
 

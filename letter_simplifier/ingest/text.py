@@ -7,6 +7,7 @@ import re
 
 from ..errors import NoText
 from ..model import Document, Page, Word
+from .bounds import tidy
 
 WORD = re.compile(r"\S+")
 
@@ -22,7 +23,7 @@ def decode(data: bytes) -> str:
 
 def read_text(data: bytes, filename: str) -> Document:
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u00a0", " ")
+    text = tidy(text.replace("\u00a0", " "))
     if not any(ch.isalpha() for ch in text):
         raise NoText()
     pages: list[Page] = []

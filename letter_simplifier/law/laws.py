@@ -38,7 +38,14 @@ class Law:
                 and (not self.verbs or verb in self.verbs)
                 and (not self.senders or sender_kind in self.senders)
                 and (not self.anchors or anchor in self.anchors)
-                and (self.cites is None or bool(self.cites.search(text))))
+                and (self.cites is None or cited(self.cites, text)))
+
+
+@lru_cache(maxsize=64)
+def cited(pattern: re.Pattern, text: str) -> bool:
+    """Whether the letter cites the law: once per letter, not once per term (a
+    Python str keeps its hash, so the cache costs nothing for a long letter)."""
+    return bool(pattern.search(text))
 
 
 @lru_cache(maxsize=1)

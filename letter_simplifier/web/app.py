@@ -16,7 +16,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from .. import INSTANCE_DIR, STATIC_DIR, TEMPLATES_DIR
 from ..errors import LetterError, TooLarge
 from ..ingest import MAX_BYTES
-from ..ingest.pdf import MAX_PAGES
+from ..ingest.bounds import MAX_PAGES
 from ..jobs import make_queue
 from ..render import template_globals
 from .glossary_admin import bp as glossary_admin_bp
