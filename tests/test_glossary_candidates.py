@@ -97,6 +97,7 @@ def test_top_20_on_the_blind_split_hold_no_glossary_word(matcher):
         assert not re.search(r"\d", candidate.text)
 
 
+@pytest.mark.slow  # two runs of the command in a process of its own
 def test_the_command_lists_candidates_of_a_folder(tmp_path):
     (tmp_path / "a.txt").write_text(LETTER_A, encoding="utf-8")
     (tmp_path / "sub").mkdir()

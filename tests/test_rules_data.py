@@ -180,6 +180,8 @@ SCHEMAS: dict[str, dict] = {
     "data/letter_head.toml": {"date_labels": ListOf(Pattern()),
                               "not_letter_date": ListOf(Pattern()),
                               "place_line": Pattern(), "letter_signs": ListOf(Pattern()),
+                              "closings": ListOf(Pattern()), "addressee": ListOf(Pattern()),
+                              "email_from": Pattern(),
                               "subject_labels": ListOf(Pattern())},
     "data/time_expressions.toml": {
         "boundary": ListOf({"boundary": Label(BOUNDARIES), "pattern": Pattern()}),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..model import Document, Sender
@@ -36,15 +37,51 @@ def head(document: Document) -> str:
     return document.text[first.start:first.start + max(600, (first.end - first.start) // 3)]
 
 
+# The signature block: at most this many characters after the last closing.
+SIGNATURE_CHARS = 800
+
+
+def signature(document: Document) -> str:
+    """The text from the letter's closing ("Met vriendelijke groet"): the first
+    closing in the second half of the letter, so "namens deze" under the name
+    does not cut the name off."""
+    half = len(document.text) // 2
+    closing = next((m for m in rules.closing().finditer(document.text, half)), None)
+    if closing is None:
+        return ""
+    return document.text[closing.start():closing.start() + SIGNATURE_CHARS]
+
+
+def sender_in(text: str) -> Sender | None:
+    """The sender whose pattern matches first in `text` (by position; at the
+    same place, the order of senders.toml)."""
+    best: tuple[int, int, Sender] | None = None
+    for order, rule in enumerate(rules.senders()):
+        m = rule.pattern.search(text)
+        if m and (best is None or (m.start(), order) < best[:2]):
+            name = rule.name.replace("{1}", m.group(1).strip() if m.groups() else "")
+            best = (m.start(), order, Sender(" ".join(name.split()), rule.kind))
+    return best[2] if best else None
+
+
 def find_sender(document: Document) -> Sender:
-    for text in (head(document), document.text):
-        for rule in rules.senders():
-            m = rule.pattern.search(text)
-            if m:
-                name = rule.name.replace("{1}", m.group(1).strip() if m.groups() else "")
-                return Sender(" ".join(name.split()), rule.kind)
+    """From the e-mail's From name, the letter head, or the signature block; an
+    organisation the body only mentions never wins. Without any of those: the
+    first line of the letter when it looks like a name, else no name (the
+    sheet then says "de afzender")."""
+    letter_head = head(document)
+    mail = rules.email_from().search(letter_head)
+    if mail:
+        name = " ".join(mail.group(1).split())
+        return sender_in(name) or Sender(name, "other")
+    for region in (letter_head, signature(document)):
+        found = sender_in(region)
+        if found:
+            return found
     first_line = next((line.strip() for line in document.text.splitlines() if line.strip()), "")
-    return Sender(first_line[:60], "other")  # "" only for a letter without text
+    looks_like_name = (len(first_line) <= 60 and not re.search(r"[\d@:<>€]", first_line)
+                       and not rules.addressee().match(first_line))
+    return Sender(first_line if looks_like_name else "", "other")
 
 
 def subject_line(text: str) -> str:

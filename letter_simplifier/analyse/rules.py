@@ -144,6 +144,24 @@ def subject_line() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def closing() -> re.Pattern:
+    """The closing of a letter; the signature block follows it."""
+    return re.compile(rf"\b(?:{one_of('closings')})\b", FLAGS)
+
+
+@lru_cache(maxsize=1)
+def addressee() -> re.Pattern:
+    """A line that names the reader ("De heer T. Jansen"), never the sender."""
+    return re.compile(rf"\s*(?:{one_of('addressee')})", FLAGS)
+
+
+@lru_cache(maxsize=1)
+def email_from() -> re.Pattern:
+    """An e-mail's From line; group 1 is the name before the address."""
+    return re.compile(load("letter_head")["email_from"], FLAGS)
+
+
+@lru_cache(maxsize=1)
 def place_line() -> re.Pattern:
     """A place and a comma alone on a line ("Rotterdam,"), before the letter date."""
     return re.compile(load("letter_head")["place_line"], FLAGS)

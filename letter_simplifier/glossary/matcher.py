@@ -15,7 +15,7 @@ from wordfreq import zipf_frequency
 from ..nlp import lemma
 from .store import Glossary, GlossaryEntry
 
-MAX_WORDS = 6
+MAX_WORDS = 8  # the longest name of a law in the glossary has eight words
 # Fuzzy matching (OCR only): words shorter than this are never matched fuzzily,
 # longer ones within FUZZY_DISTANCE edits. Measured on the clean sample letters
 # (tests/test_ocr.py::test_fuzzy_terms_make_no_false_hits_on_clean_letters):
