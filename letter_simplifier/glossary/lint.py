@@ -21,7 +21,8 @@ from pathlib import Path
 from wordfreq import zipf_frequency
 
 from ..nlp import abbreviations, lemma, parse
-from .matcher import MAX_WORDS, GlossaryMatcher, entry_forms, form_keys
+from .matcher import MAX_WORDS as MATCH_WORDS
+from .matcher import GlossaryMatcher, entry_forms, form_keys
 from .schema import label, schema_errors
 from .similarity import (
     SIMILAR_TERM,
@@ -191,10 +192,10 @@ def form_problems(entry: GlossaryEntry) -> list[Problem]:
         problems.append(Problem(entry.term, "variants", "double_variant",
                                 f"Deze vorm staat twee keer bij {label('variants')}: "
                                 f"{', '.join(doubles)}."))
-    too_long = [form for form in entry.forms if len(form.split()) > MAX_WORDS]
+    too_long = [form for form in entry.forms if len(form.split()) > MATCH_WORDS]
     if too_long:
         problems.append(Problem(entry.term, "variants", "too_many_words",
-                                f"Het programma vindt vormen van hooguit {MAX_WORDS} woorden. "
+                                f"Het programma vindt vormen van hooguit {MATCH_WORDS} woorden. "
                                 f"Deze zijn langer: {', '.join(too_long)}."))
     if entry.term != entry.term.strip() or "  " in entry.term:
         problems.append(Problem(entry.term, "term", "spaces", "Er staan te veel spaties in."))
