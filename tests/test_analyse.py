@@ -293,3 +293,57 @@ def test_a_start_or_an_about_date_is_no_last_day_to_act_by():
     # Both are on the contract's list of dates, but no to-do says "uiterlijk" for them.
     assert all(a.deadline not in (date(2026, 6, 25), date(2026, 6, 1))
                for a in analysis.actions)
+
+
+# -- the sender (issue 12) ------------------------------------------------------------
+
+PAGE_ONE = """Gemeente Zandstad
+Postbus 100
+1000 AA Zandstad
+
+Datum: 3 maart 2026
+Ons kenmerk: ZS-2026-0001
+Betreft: uw bijstand
+
+Geachte heer Visser,
+
+U krijgt een WW-uitkering van UWV. Die uitkering trekken wij af van uw bijstand.
+Het UWV betaalt u elke maand. Wij betalen u het verschil. Heeft u vragen over uw
+WW-uitkering? Bel dan het UWV. Over uw bijstand belt u ons.
+"""
+PAGE_TWO = """Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar maken.
+Stuur uw bezwaarschrift naar het college. Zet uw naam en het kenmerk erbij.
+
+Met vriendelijke groet,
+
+burgemeester en wethouders van Zandstad,
+namens deze,
+
+J. de Wit
+"""
+
+
+@pytest.mark.parametrize("pages", [(PAGE_ONE, PAGE_TWO), (PAGE_TWO, PAGE_ONE)])
+def test_the_sender_is_the_letter_head_whatever_the_order_of_the_pages(pages):
+    analysis = analyse(ingest("\f".join(pages).encode(), "brief.txt"))
+    assert (analysis.sender.name, analysis.sender.kind) == ("Gemeente Zandstad", "gemeente")
+
+
+def test_the_signature_names_the_sender_and_the_body_never_does():
+    no_head = PAGE_ONE.replace("Gemeente Zandstad\n", "").replace("Zandstad", "Duinwijk", 1)
+    analysis = analyse(ingest((no_head + "\n" + PAGE_TWO).encode(), "brief.txt"))
+    assert analysis.sender.name == "Gemeente Zandstad"  # not UWV, named in the body
+
+
+def test_an_email_sender_is_its_from_name_and_a_reader_is_never_the_sender():
+    mail = ("Van: Stroomvezel <noreply@example.nl>\nAan: j.visser@example.nl\n"
+            "Onderwerp: uw factuur\n\n" + PAGE_ONE.split("Geachte", 1)[1]
+            + "\nMet vriendelijke groet,\nKlantenservice\n")
+    assert analyse(ingest(mail.encode(), "mail.txt")).sender.name == "Stroomvezel"
+    reader_first = ("De heer J. Visser\nDuinstraat 1\n1000 AA Duinwijk\n\nDatum: 3 maart 2026\n"
+                    "Betreft: uw aanvraag\n\nGeachte heer Visser,\n\n" + " ".join(
+                        PAGE_ONE.split("\n")[9:]) + "\n\nMet vriendelijke groet,\n\nJ. de Wit\n")
+    analysis = analyse(ingest(reader_first.encode(), "brief.txt"))
+    assert analysis.sender.name == ""  # the sheet then says "de afzender"
+    from letter_simplifier.explain import explain
+    assert explain(analysis).title == "Uitleg bij je brief van de afzender"

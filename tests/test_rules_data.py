@@ -181,6 +181,7 @@ SCHEMAS: dict[str, dict] = {
                               "not_letter_date": ListOf(Pattern()),
                               "place_line": Pattern(), "letter_signs": ListOf(Pattern()),
                               "closings": ListOf(Pattern()), "addressee": ListOf(Pattern()),
+                              "salutation": ListOf(Pattern()),
                               "email_from": Pattern(),
                               "subject_labels": ListOf(Pattern())},
     "data/time_expressions.toml": {

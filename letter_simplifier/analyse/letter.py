@@ -32,24 +32,44 @@ def find_letter_date(document: Document, dates: list[DateMention]) -> date | Non
     return None
 
 
+def page_head(document: Document, page) -> str:
+    """The top of a page: its first third (at least 600 characters), and never
+    past the salutation ("Geachte ..."): the body starts there."""
+    top = document.text[page.start:page.start + max(600, (page.end - page.start) // 3)]
+    salutation = rules.salutation().search(top)
+    return top[:salutation.start()] if salutation else top
+
+
 def head(document: Document) -> str:
-    first = document.pages[0]
-    return document.text[first.start:first.start + max(600, (first.end - first.start) // 3)]
+    """The letter head: the top of the page with the most signs of a letter head
+    (Datum, Betreft, Geachte, kenmerk ...), so photos sent in another order give
+    the same head; at a tie, the first page."""
+    def signs(page) -> int:
+        return len({m.lower() for m in rules.letter_signs().findall(page_head(document, page))})
+
+    best = max(document.pages, key=lambda page: (signs(page), -page.number))
+    return page_head(document, best)
 
 
 # The signature block: at most this many characters after the last closing.
 SIGNATURE_CHARS = 800
+# Closings this close together are one signature block.
+CLOSING_GAP = 300
 
 
 def signature(document: Document) -> str:
-    """The text from the letter's closing ("Met vriendelijke groet"): the first
-    closing in the second half of the letter, so "namens deze" under the name
-    does not cut the name off."""
-    half = len(document.text) // 2
-    closing = next((m for m in rules.closing().finditer(document.text, half)), None)
-    if closing is None:
+    """The text from the letter's last closing ("Met vriendelijke groet"), or
+    from the closing just before it, so that "namens deze" under the name of
+    the body does not cut the name off."""
+    closings = list(rules.closing().finditer(document.text))
+    if not closings:
         return ""
-    return document.text[closing.start():closing.start() + SIGNATURE_CHARS]
+    start = closings[-1].start()
+    for earlier in reversed(closings[:-1]):
+        if start - earlier.end() > CLOSING_GAP:
+            break
+        start = earlier.start()
+    return document.text[start:start + SIGNATURE_CHARS]
 
 
 def sender_in(text: str) -> Sender | None:

@@ -150,6 +150,12 @@ def closing() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def salutation() -> re.Pattern:
+    """The salutation at the start of a line: the letter head ends before it."""
+    return re.compile(rf"^[ \t]*(?:{one_of('salutation')})\b", FLAGS)
+
+
+@lru_cache(maxsize=1)
 def addressee() -> re.Pattern:
     """A line that names the reader ("De heer T. Jansen"), never the sender."""
     return re.compile(rf"\s*(?:{one_of('addressee')})", FLAGS)
